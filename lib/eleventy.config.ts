@@ -1,0 +1,29 @@
+/**
+ * wenji's Eleventy configuration: composes the engine's plugins, each with one line on why.
+ */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
+import { HtmlBasePlugin, type UserConfig } from "@11ty/eleventy";
+import { contentPlugin } from "./content/plugin.ts";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const site = JSON.parse(readFileSync(path.join(root, "_data", "site.json"), "utf8")) as { pathPrefix?: string };
+
+export default function wenji(config: UserConfig): void {
+  // Essays → validated model → one paginated template over every page of the site.
+  config.addPlugin(contentPlugin, { root });
+  // Sites served from a sub-path (GitHub Pages project sites): every URL in the HTML gets the prefix.
+  config.addPlugin(HtmlBasePlugin);
+  // Our own CSS, scripts and images; nothing from a CDN.
+  config.addPassthroughCopy("assets");
+  config.setNunjucksEnvironmentOptions({ throwOnUndefined: false, autoescape: true });
+  config.setServerOptions({ port: Number(process.env.PORT ?? 8080), showAllHosts: false });
+}
+
+export const config = {
+  dir: { input: ".", includes: "_includes", data: "_data" },
+  pathPrefix: site.pathPrefix ?? "/",
+  templateFormats: ["njk"],
+  htmlTemplateEngine: "njk",
+};
