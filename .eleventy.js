@@ -2,7 +2,6 @@
 import { register } from "tsx/esm/api";
 
 register();
-const { default: wenji, config } = await import("./lib/eleventy.config.ts");
+const { default: wenji } = await import("./lib/eleventy.config.ts");
 
 export default wenji;
-export { config };

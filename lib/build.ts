@@ -4,7 +4,11 @@
  */
 import { mkdtemp, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { WenjiError } from "./content/problems.ts";
+
+/** The project's own Eleventy shim; fixture sites are built with it too. */
+const SHIM = fileURLToPath(new URL("../.eleventy.js", import.meta.url));
 
 export interface BuildOptions {
   root: string;
@@ -28,11 +32,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const parent = path.dirname(options.output);
   const staging = await mkdtemp(path.join(parent, `.${path.basename(options.output)}.building-`));
   const lines: string[] = [];
+  process.env.WENJI_ROOT = options.root;
   if (options.preview) process.env.WENJI_PREVIEW = "1";
+  else delete process.env.WENJI_PREVIEW;
   try {
     const { Eleventy } = await import("@11ty/eleventy");
     const eleventy = new Eleventy(options.root, staging, {
-      configPath: path.join(options.root, ".eleventy.js"),
+      configPath: SHIM,
       quietMode: options.quiet ?? true,
     });
     // Eleventy logs its own errors with stack traces; ours are already worded for the author.

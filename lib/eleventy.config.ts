@@ -2,15 +2,18 @@
  * wenji's Eleventy configuration: composes the engine's plugins, each with one line on why.
  */
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { readFileSync } from "node:fs";
 import { HtmlBasePlugin, type UserConfig } from "@11ty/eleventy";
 import { contentPlugin } from "./content/plugin.ts";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const site = JSON.parse(readFileSync(path.join(root, "_data", "site.json"), "utf8")) as { pathPrefix?: string };
+/** The project being built: the current folder, or WENJI_ROOT (tests build fixture sites). */
+function projectRoot(): string {
+  return path.resolve(process.env.WENJI_ROOT ?? process.cwd());
+}
 
-export default function wenji(config: UserConfig): void {
+export default function wenji(config: UserConfig) {
+  const root = projectRoot();
+  const site = JSON.parse(readFileSync(path.join(root, "_data", "site.json"), "utf8")) as { pathPrefix?: string };
   // Essays → validated model → one paginated template over every page of the site.
   config.addPlugin(contentPlugin, { root });
   // Sites served from a sub-path (GitHub Pages project sites): every URL in the HTML gets the prefix.
@@ -19,11 +22,11 @@ export default function wenji(config: UserConfig): void {
   config.addPassthroughCopy("assets");
   config.setNunjucksEnvironmentOptions({ throwOnUndefined: false, autoescape: true });
   config.setServerOptions({ port: Number(process.env.PORT ?? 8080), showAllHosts: false });
-}
 
-export const config = {
-  dir: { input: ".", includes: "_includes", data: "_data" },
-  pathPrefix: site.pathPrefix ?? "/",
-  templateFormats: ["njk"],
-  htmlTemplateEngine: "njk",
-};
+  return {
+    dir: { input: ".", includes: "_includes", data: "_data" },
+    pathPrefix: site.pathPrefix ?? "/",
+    templateFormats: ["njk"],
+    htmlTemplateEngine: "njk",
+  };
+}
