@@ -11,6 +11,7 @@ import { validateFrontMatter } from "./validate.ts";
 import type { FrontMatter } from "./schema.ts";
 import type { Problem } from "./problems.ts";
 import type { Settings } from "./settings.ts";
+import { applyShortcodes } from "./shortcodes.ts";
 
 export interface EssaySource {
   /** Path relative to the project root, with forward slashes: `posts/a.md`. */
@@ -24,6 +25,8 @@ export interface EssaySource {
   frontMatter: FrontMatter;
   body: string;
   bodyLine: number;
+  /** File line of each front-matter key, as spelled in the file. */
+  keyLines: Map<string, number>;
   /** Source text, hashed to cache renders across rebuilds. */
   source: string;
 }
@@ -73,6 +76,7 @@ export async function loadEssays(root: string, settings: Settings, postsDir = "p
       frontMatter,
       body: parsed.value.body,
       bodyLine: parsed.value.bodyLine,
+      keyLines: parsed.value.keyLines,
       source,
     });
   });
@@ -88,9 +92,12 @@ export async function loadEssays(root: string, settings: Settings, postsDir = "p
       const other = first.get(key);
       if (other) {
         const value = what === "slug" ? essay.slug : essay.translationKey;
-        problems.push({ file: essay.file, severity: "error", message: `duplicate ${what} "${value}" in language "${essay.lang}" (also used by ${other.file})` });
+        const line = [...essay.keyLines].find(([key]) => key.toLowerCase() === what.toLowerCase())?.[1];
+        problems.push({ file: essay.file, line, severity: "error", rule: `duplicate-${what}`, message: `duplicate ${what} "${value}" in language "${essay.lang}" (also used by ${other.file})` });
       } else first.set(key, essay);
     }
   }
+  // Hugo shortcodes: `ref` needs every essay, so they are expanded once all are read.
+  problems.push(...applyShortcodes(essays, settings, postsDir));
   return { essays, problems };
 }

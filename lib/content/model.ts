@@ -71,6 +71,7 @@ export interface Essay {
   cover?: CoverView;
   images: MarkdownImage[];
   links: RenderResult["links"];
+  headings: RenderResult["headings"];
   translations: Essay[];
   previous?: Essay;
   next?: Essay;
@@ -166,7 +167,7 @@ const markdown: { instance?: Markdown } = {};
 const renderCache = new Map<string, RenderResult>();
 
 function renderEssay(source: EssaySource, anchorLabel: string): RenderResult {
-  const key = createHash("sha1").update(source.source).update("\0" + anchorLabel).digest("base64");
+  const key = createHash("sha1").update(source.source).update("\0" + source.body).update("\0" + anchorLabel).digest("base64");
   const cached = renderCache.get(key);
   if (cached) return cached;
   markdown.instance ??= createMarkdown();
@@ -250,6 +251,7 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
           : undefined,
       images: rendered.images,
       links: rendered.links,
+      headings: rendered.headings,
       translations: [],
       fm,
     });

@@ -8,6 +8,8 @@ export interface Problem {
   line?: number;
   severity: Severity;
   message: string;
+  /** What kind of problem, for tools (`npm run check --format json`); front matter when absent. */
+  rule?: string;
 }
 
 export function formatProblem(problem: Problem): string {

@@ -103,6 +103,7 @@ function recordReferences(md: Markdown): void {
     const env = state.env as unknown as RenderEnv;
     const offset = env.lineOffset ?? 0;
     for (const block of state.tokens) {
+      if (block.type === "html_block") recordHtmlImages(block.content, (block.map?.[0] ?? 0) + 1 + offset, env.images);
       if (block.type !== "inline" || !block.children) continue;
       const line = (block.map?.[0] ?? 0) + 1 + offset;
       for (const child of block.children) {
@@ -113,12 +114,26 @@ function recordReferences(md: Markdown): void {
             title: String(child.attrGet("title") ?? ""),
             line,
           });
+        } else if (child.type === "html_inline") {
+          recordHtmlImages(child.content, line, env.images);
         } else if (child.type === "link_open") {
           env.links?.push({ href: String(child.attrGet("href") ?? ""), line });
         }
       }
     }
   });
+}
+
+const HTML_IMG = /<img\b[^>]*>/gi;
+const HTML_ATTR = /\s([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g;
+
+/** `<img>` written as HTML (or made by a Hugo figure) counts as an image too; no `alt` attribute reads as empty. */
+function recordHtmlImages(html: string, firstLine: number, images: MarkdownImage[] | undefined): void {
+  for (const match of html.matchAll(HTML_IMG)) {
+    const attrs = new Map([...match[0].matchAll(HTML_ATTR)].map((a) => [a[1].toLowerCase(), a[2] ?? a[3] ?? a[4] ?? ""]));
+    const line = firstLine + (html.slice(0, match.index).match(/\n/g)?.length ?? 0);
+    images?.push({ src: attrs.get("src") ?? "", alt: attrs.get("alt") ?? "", title: attrs.get("title") ?? "", line });
+  }
 }
 
 export function createMarkdown(): Markdown {
