@@ -112,6 +112,12 @@ export interface PageBase {
   feeds: { rss: string; atom: string; json: string };
 }
 
+/** The comments provider's script and its settings; loaded only when the reader asks. */
+export interface CommentsView {
+  script: string;
+  attributes: { name: string; value: string }[];
+}
+
 export interface ListItem {
   essay: Essay;
   showSummary: boolean;
@@ -126,7 +132,7 @@ export interface Pager {
 }
 
 export type Page =
-  | (PageBase & { kind: "essay"; essay: Essay; breadcrumbs: Link[]; share: Link[]; copyLink: string; comments: boolean; marker: string })
+  | (PageBase & { kind: "essay"; essay: Essay; breadcrumbs: Link[]; share: Link[]; copyLink: string; comments?: CommentsView; marker: string })
   | (PageBase & { kind: "home"; pinned: ListItem[]; items: ListItem[]; pager: Pager })
   | (PageBase & { kind: "archives"; intro: string; years: { year: string; months: { label: string; items: Essay[] }[] }[] })
   | (PageBase & { kind: "terms"; termKind: TermKind; terms: (TermRef & { count: number; countText: string; weight: number })[] })
@@ -296,6 +302,16 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
     };
   }
 
+  const comments = (lang: string): CommentsView | undefined => {
+    if (site.comments.provider !== "giscus") return undefined;
+    const g = site.comments.giscus;
+    const attributes = Object.entries({
+      repo: g.repo, "repo-id": g.repoId, category: g.category, "category-id": g.categoryId, mapping: g.mapping,
+      "reactions-enabled": "1", "input-position": "top", theme: "preferred_color_scheme", lang: lang === "zh" ? "zh-CN" : lang, loading: "lazy",
+    }).map(([name, value]) => ({ name: `data-${name}`, value }));
+    return { script: "https://giscus.app/client.js", attributes };
+  };
+
   const pages: Page[] = [];
   const termPages: Record<string, Record<TermKind, Map<string, string>>> = {};
 
@@ -403,7 +419,7 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
               { label: tr("shareByEmail"), href: `mailto:?subject=${shareText}&body=${shareUrl}` },
             ],
         copyLink: essay.absoluteUrl,
-        comments: essay.fm.comments && site.comments.provider !== "none",
+        comments: essay.fm.comments ? comments(lang) : undefined,
       });
     }
 

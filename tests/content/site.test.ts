@@ -122,7 +122,9 @@ test("hidemeta, disableShare and comments follow the front matter; comments load
   assert.equal(quiet.querySelector(".share"), null);
   assert.equal(quiet.querySelector(".comments"), null);
   const talk = await site.page("/posts/talk/");
-  assert.ok(talk.querySelector(".comments button"));
+  const button = talk.querySelector(".comments button.load-comments");
+  assert.equal(button?.getAttribute("data-repo"), "me/blog");
+  assert.equal(button?.getAttribute("data-script"), "https://giscus.app/client.js");
   assert.equal([...talk.querySelectorAll("script[src]")].filter((s) => /^https?:/.test(s.getAttribute("src")!)).length, 0);
 });
 
