@@ -18,8 +18,8 @@ export default function wenji(config: UserConfig) {
   config.addPlugin(contentPlugin, { root });
   // Sites served from a sub-path (GitHub Pages project sites): every URL in the HTML gets the prefix.
   config.addPlugin(HtmlBasePlugin);
-  // Our own CSS, scripts and images; nothing from a CDN.
-  config.addPassthroughCopy("assets");
+  // Our own CSS, scripts and images; nothing from a CDN. From the built site's root, not the working folder.
+  config.addPassthroughCopy({ [path.join(root, "assets")]: "assets" });
   config.setNunjucksEnvironmentOptions({ throwOnUndefined: false, autoescape: true });
   config.setServerOptions({ port: Number(process.env.PORT ?? 8080), showAllHosts: false });
 

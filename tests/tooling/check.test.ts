@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { makeFixtureRoot } from "../helpers/site.ts";
-import { runScript } from "./run.ts";
+import { runScript } from "../helpers/run.ts";
 
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==", "base64");
 
@@ -48,7 +48,7 @@ interface Finding {
 
 test("check reports each kind of problem exactly once, with file and line, and exits 1", async () => {
   const root = await makeFixtureRoot({ posts: BROKEN });
-  const run = await runScript("check.ts", ["--format", "json"], root);
+  const run = await runScript("check.ts", ["--format", "json"], { cwd: root });
   assert.equal(run.code, 1, run.stderr);
   const report = JSON.parse(run.stdout) as { files: number; findings: Finding[]; summary: string };
   const expected: [string, number, string, RegExp][] = [
@@ -77,7 +77,7 @@ test("check reports each kind of problem exactly once, with file and line, and e
 
 test("the text report groups findings under each file and ends with one summary line", async () => {
   const root = await makeFixtureRoot({ posts: { "a.md": BROKEN["links.md"], "target.md": BROKEN["target.md"], "target.en.md": BROKEN["target.en.md"] } });
-  const run = await runScript("check.ts", [], root);
+  const run = await runScript("check.ts", [], { cwd: root });
   assert.equal(run.code, 1);
   const lines = run.stdout.trimEnd().split("\n");
   assert.equal(lines[0], "posts/a.md");
@@ -88,24 +88,24 @@ test("the text report groups findings under each file and ends with one summary 
 
 test("check is silent and exits 0 on the clean sample site", async () => {
   const root = await makeFixtureRoot({ samplePosts: true });
-  const run = await runScript("check.ts", [], root);
-  assert.equal(run.stdout.trim(), "no problems in 7 essays");
+  const run = await runScript("check.ts", [], { cwd: root });
+  assert.equal(run.stdout.trim(), "no problems in 9 essays");
   assert.equal(run.code, 0, run.stdout + run.stderr);
 });
 
 test("check: --help exits 0, a bad option or argument exits 2, a broken site.json exits 1 naming the field", async () => {
   const root = await makeFixtureRoot({ samplePosts: true });
-  const help = await runScript("check.ts", ["--help"], root);
+  const help = await runScript("check.ts", ["--help"], { cwd: root });
   assert.equal(help.code, 0);
   assert.match(help.stdout, /^usage: npm run check/);
-  const bad = await runScript("check.ts", ["--colour"], root);
+  const bad = await runScript("check.ts", ["--colour"], { cwd: root });
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /Unknown option '--colour'/);
-  const format = await runScript("check.ts", ["--format", "xml"], root);
+  const format = await runScript("check.ts", ["--format", "xml"], { cwd: root });
   assert.equal(format.code, 2);
   assert.match(format.stderr, /--format must be "text" or "json", not "xml"/);
   const broken = await makeFixtureRoot({ samplePosts: true, site: { timezone: "Mars/Olympus" } });
-  const run = await runScript("check.ts", [], broken);
+  const run = await runScript("check.ts", [], { cwd: broken });
   assert.equal(run.code, 1);
   assert.match(run.stderr, /_data\/site.json: "timezone" is not an IANA time zone/);
   assert.doesNotMatch(run.stderr, /\n\s+at /);

@@ -1,18 +1,26 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFile, writeFile } from "node:fs/promises";
+import { cp, readFile, rm, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { buildSite } from "../../lib/build.ts";
 import { buildFixture, makeFixtureRoot, outputFile, PROJECT } from "../helpers/site.ts";
 import { parseHTML } from "linkedom";
-import { runScript } from "./run.ts";
+import { runScript } from "../helpers/run.ts";
 
 const HUGO = path.join(PROJECT, "tests", "fixtures", "hugo-site");
 
-test("import:hugo copies a PaperMod site's essays, translations, bundle and static images; the result builds and checks clean", async () => {
+/** A fixture root whose assets/ is its own copy: the importer writes into it. */
+async function siteRoot(): Promise<string> {
   const root = await makeFixtureRoot({});
-  const run = await runScript("import-hugo.ts", [HUGO], root);
+  await rm(path.join(root, "assets"));
+  await cp(path.join(PROJECT, "assets"), path.join(root, "assets"), { recursive: true });
+  return root;
+}
+
+test("import:hugo copies a PaperMod site's essays, translations, bundle and static images; the result builds and checks clean", async () => {
+  const root = await siteRoot();
+  const run = await runScript("import-hugo.ts", [HUGO], { cwd: root });
   assert.equal(run.code, 0, run.stdout + run.stderr);
   for (const file of ["posts/kaiyuan-xieyi.md", "posts/kaiyuan-xieyi.en.md", "posts/xishan-trip/index.md", "posts/xishan-trip/index.en.md", "posts/xishan-trip/ridge.jpg", "assets/images/licenses.png"]) {
     assert.ok(existsSync(path.join(root, file)), file);
@@ -23,7 +31,7 @@ test("import:hugo copies a PaperMod site's essays, translations, bundle and stat
   assert.match(run.stdout, /^skipped 1 non-image file under static\/ \(robots\.txt\)/m);
   assert.match(run.stdout, /^4 essays imported \(2 translations\), 2 files copied, 0 need attention$/m);
 
-  const check = await runScript("check.ts", [], root);
+  const check = await runScript("check.ts", [], { cwd: root });
   assert.equal(check.code, 0, check.stdout);
 
   const output = path.join(root, "_site");
@@ -50,19 +58,19 @@ test("import:hugo copies a PaperMod site's essays, translations, bundle and stat
 
   const trip = await page("/posts/xishan-trip/");
   assert.equal(trip.querySelector(".essay-body img")?.getAttribute("src"), "ridge.jpg");
-  assert.ok(existsSync(outputFile(output, "/posts/xishan-trip/ridge.jpg")));
-  assert.ok(existsSync(outputFile(output, "/en/posts/xishan-trip/ridge.jpg")));
-  assert.ok(existsSync(outputFile(output, "/assets/images/licenses.png")));
+  assert.ok(existsSync(outputFile(output, "/posts/xishan-trip/ridge.jpg")), "/posts/xishan-trip/ridge.jpg");
+  assert.ok(existsSync(outputFile(output, "/en/posts/xishan-trip/ridge.jpg")), "/en/posts/xishan-trip/ridge.jpg");
+  assert.ok(existsSync(outputFile(output, "/assets/images/licenses.png")), "/assets/images/licenses.png");
   assert.equal((await page("/en/posts/xishan-trip/")).querySelector("h1")?.textContent?.trim(), "A Walk in the Western Hills");
-  assert.ok((await page("/posts/xishan-trip/")).querySelector('a.essay-body, .essay-body a[href="/posts/kaiyuan-xieyi/"]'));
+  assert.equal(trip.querySelector('.essay-body a[href="/posts/kaiyuan-xieyi/"]')?.textContent, "另一篇", "ref with a /posts/ path");
 });
 
 test("import:hugo never overwrites: a second import leaves edited essays alone and says what needs attention", async () => {
-  const root = await makeFixtureRoot({});
-  assert.equal((await runScript("import-hugo.ts", [HUGO], root)).code, 0);
+  const root = await siteRoot();
+  assert.equal((await runScript("import-hugo.ts", [HUGO], { cwd: root })).code, 0);
   await writeFile(path.join(root, "posts/kaiyuan-xieyi.md"), (await readFile(path.join(root, "posts/kaiyuan-xieyi.md"), "utf8")) + "\n作者后来加的一段。\n");
   const before = await readFile(path.join(root, "posts/kaiyuan-xieyi.md"), "utf8");
-  const again = await runScript("import-hugo.ts", [HUGO], root);
+  const again = await runScript("import-hugo.ts", [HUGO], { cwd: root });
   assert.equal(again.code, 1);
   assert.match(again.stdout, /^needs attention: posts\/kaiyuan-xieyi\.md already exists; content\/posts\/kaiyuan-xieyi\.md was not imported/m);
   assert.match(again.stdout, /^0 essays imported \(0 translations\), 0 files copied, 4 need attention$/m);
@@ -71,8 +79,8 @@ test("import:hugo never overwrites: a second import leaves edited essays alone a
 
 test("import:hugo lists an unknown shortcode and a dangling ref as needing attention, with file and line", async () => {
   const hugo = await makeFixtureRoot({ files: { "content/posts/odd.md": "---\ntitle: 奇怪\ndate: 2024-01-01\n---\n\n{{< youtube abc >}}\n\n[x]({{< ref \"gone.md\" >}})\n", "content/posts/loose.png": "x" } });
-  const root = await makeFixtureRoot({});
-  const run = await runScript("import-hugo.ts", [hugo], root);
+  const root = await siteRoot();
+  const run = await runScript("import-hugo.ts", [hugo], { cwd: root });
   assert.equal(run.code, 1);
   assert.match(run.stdout, /^needs attention: posts\/odd\.md:6: unknown Hugo shortcode "youtube"/m);
   assert.match(run.stdout, /^needs attention: posts\/odd\.md:8: \{\{< ref "gone.md" >\}\}: no essay "gone.md"/m);
@@ -81,14 +89,14 @@ test("import:hugo lists an unknown shortcode and a dangling ref as needing atten
 
 test("import:hugo usage: no folder or two exit 2; a folder that is not a Hugo site exits 1", async () => {
   const root = await makeFixtureRoot({});
-  assert.equal((await runScript("import-hugo.ts", [], root)).code, 2);
-  const missing = await runScript("import-hugo.ts", ["/nonexistent/site"], root);
+  assert.equal((await runScript("import-hugo.ts", [], { cwd: root })).code, 2);
+  const missing = await runScript("import-hugo.ts", ["/nonexistent/site"], { cwd: root });
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /\/nonexistent\/site: no such folder/);
-  const notHugo = await runScript("import-hugo.ts", [root], root);
+  const notHugo = await runScript("import-hugo.ts", [root], { cwd: root });
   assert.equal(notHugo.code, 1);
   assert.match(notHugo.stderr, /has no content\/posts folder; is it a Hugo site\?/);
-  assert.equal((await runScript("import-hugo.ts", ["--help"], root)).code, 0);
+  assert.equal((await runScript("import-hugo.ts", ["--help"], { cwd: root })).code, 0);
 });
 
 test("an unknown shortcode fails the build naming file, line and shortcode, all of them at once; _site is kept", async () => {

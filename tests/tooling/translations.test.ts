@@ -4,7 +4,7 @@ import { execFileSync } from "node:child_process";
 import { utimes, writeFile, appendFile } from "node:fs/promises";
 import path from "node:path";
 import { makeFixtureRoot } from "../helpers/site.ts";
-import { runScript } from "./run.ts";
+import { runScript } from "../helpers/run.ts";
 
 const zh = (extra = "") => `---\ntitle: 原文\ndate: 2025-03-01\n${extra}---\n\n正文。\n`;
 const en = (extra = "") => `---\ntitle: Original\ndate: 2025-03-02\n${extra}---\n\nBody.\n`;
@@ -15,19 +15,19 @@ interface Report {
 }
 
 async function json(root: string): Promise<{ code: number; report: Report }> {
-  const run = await runScript("translations.ts", ["--format", "json"], root);
+  const run = await runScript("translations.ts", ["--format", "json"], { cwd: root });
   return { code: run.code, report: JSON.parse(run.stdout) as Report };
 }
 
 test("translations: a table of every essay's languages with missing ones; exit 0 when nothing is stale", async () => {
   const root = await makeFixtureRoot({ samplePosts: true });
-  const run = await runScript("translations.ts", [], root);
+  const run = await runScript("translations.ts", [], { cwd: root });
   assert.equal(run.code, 0, run.stdout + run.stderr);
   const lines = run.stdout.split("\n");
   assert.match(lines[0], /^essay +zh +en$/);
   assert.match(run.stdout, /^bookshop +original +current$/m);
   assert.match(run.stdout, /^kaiyuan-de-jiyi +original +missing$/m);
-  assert.match(run.stdout, /^5 essays: 3 missing translations, 0 stale$/m);
+  assert.match(run.stdout, /^6 essays: 3 missing translations, 0 stale$/m);
 });
 
 test("translations: the original's later lastmod makes its translation stale, with the reason; exit 1", async () => {
@@ -39,7 +39,7 @@ test("translations: the original's later lastmod makes its translation stale, wi
   assert.match(a.versions[1].reasons[0], /posts\/a\.md has lastmod 2025-06-01, after this translation's date 2025-03-02/);
   const b = report.groups.find((g) => g.translationKey === "b")!;
   assert.equal(b.versions[1].status, "current");
-  const text = await runScript("translations.ts", [], root);
+  const text = await runScript("translations.ts", [], { cwd: root });
   assert.match(text.stdout, /^posts\/a\.en\.md: stale: posts\/a\.md has lastmod 2025-06-01/m);
 });
 
@@ -89,12 +89,12 @@ test("translations: in a git repository the commit history decides, and an uncom
 
 test("translations: usage errors exit 2, --help exits 0", async () => {
   const root = await makeFixtureRoot({});
-  const bad = await runScript("translations.ts", ["--format", "csv"], root);
+  const bad = await runScript("translations.ts", ["--format", "csv"], { cwd: root });
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /--format must be "text" or "json", not "csv"/);
-  const extra = await runScript("translations.ts", ["posts"], root);
+  const extra = await runScript("translations.ts", ["posts"], { cwd: root });
   assert.equal(extra.code, 2);
-  const help = await runScript("translations.ts", ["--help"], root);
+  const help = await runScript("translations.ts", ["--help"], { cwd: root });
   assert.equal(help.code, 0);
   assert.match(help.stdout, /^usage: npm run translations/);
 });
