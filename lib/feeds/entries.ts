@@ -109,7 +109,7 @@ function buildLanguageFeed(model: SiteModel, lang: string): LanguageFeed {
       link: essay.absoluteUrl,
       date: dates[i].updated.toJSDate(),
       published: dates[i].published.toJSDate(),
-      description: essay.description || essay.summary,
+      description: essay.description || essay.summary || undefined,
       // Only the few essays in a feed pay for this; the page HTML is not touched.
       content: absoluteHtml(essay.html, { page: essay.absoluteUrl, siteRoot }),
       author: authorsOf(model, essay),

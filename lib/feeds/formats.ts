@@ -47,7 +47,7 @@ export function renderRss(lf: LanguageFeed): string {
       ...(item.author ?? []).map((author) => element("dc:creator", {}, author.name ?? "")),
       ...(item.category ?? []).map((category) => element("category", {}, category.name ?? "")),
       // RSS descriptions are HTML: the plain-text summary is escaped once for that, then for XML.
-      element("description", {}, escapeHtmlText(item.description ?? "")),
+      ...(item.description ? [element("description", {}, escapeHtmlText(item.description))] : []),
       element("content:encoded", {}, item.content ?? ""),
       "</item>",
     );
@@ -95,7 +95,7 @@ export function renderAtom(lf: LanguageFeed): string {
       element("updated", {}, iso(dates.updated)),
       ...(item.author ?? []).map((author) => atomPerson("author", author)),
       ...(item.category ?? []).map((category) => element("category", { term: category.term ?? category.name ?? "", label: category.name })),
-      element("summary", { type: "text" }, item.description ?? ""),
+      ...(item.description ? [element("summary", { type: "text" }, item.description)] : []),
       element("content", { type: "html" }, item.content ?? ""),
       "</entry>",
     );
