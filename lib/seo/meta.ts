@@ -5,6 +5,7 @@
  */
 import type { Essay, Page, SiteModel } from "../content/model.ts";
 import { SiteUrls, absoluteUrl } from "../i18n/urls.ts";
+import { stripControlCharacters as clean } from "../feeds/xml.ts";
 
 export interface HeadMeta {
   description: string;
@@ -67,7 +68,7 @@ function essayJsonLd(essay: Essay, meta: HeadMeta, image: string | undefined, mo
   return scriptSafeJson({
     "@context": "https://schema.org",
     "@type": "BlogPosting",
-    headline: essay.title,
+    headline: clean(essay.title),
     description: meta.description,
     url: essay.absoluteUrl,
     mainEntityOfPage: meta.canonical,
@@ -88,14 +89,15 @@ export function headMeta(page: Page, model: SiteModel): HeadMeta {
   const essay = page.kind !== "redirect" && "essay" in page ? page.essay : undefined;
   const ownLocale = site.languages[page.lang].locale;
   const image = essay && essayImage(essay, model);
+  const description = clean(page.description);
   const meta: HeadMeta = {
-    description: page.description,
+    description,
     canonical: page.canonical,
     noindex: page.noindex,
     og: {
       type: essay ? "article" : "website",
-      title: page.title,
-      description: page.description,
+      title: clean(page.title),
+      description,
       url: page.canonical,
       siteName: lv?.siteTitle ?? "",
       locale: ogLocale(ownLocale),
