@@ -85,8 +85,8 @@ function essayJsonLd(essay: Essay, meta: HeadMeta, image: string | undefined, mo
 export function headMeta(page: Page, model: SiteModel): HeadMeta {
   const { site } = model.settings;
   const lv = model.languages[page.lang];
-  // Redirect pages copy their essay's page but are not the essay.
-  const essay = page.kind !== "redirect" && "essay" in page ? page.essay : undefined;
+  // Only essays are articles: standalone pages and redirects (which carry an essay) are not.
+  const essay = page.kind === "essay" ? page.essay : undefined;
   const ownLocale = site.languages[page.lang].locale;
   const image = essay && essayImage(essay, model);
   const description = clean(page.description);
