@@ -7,6 +7,7 @@ import { HtmlBasePlugin, type UserConfig } from "@11ty/eleventy";
 import { contentPlugin } from "./content/plugin.ts";
 import { feedsPlugin } from "./feeds/plugin.ts";
 import { seoPlugin } from "./seo/plugin.ts";
+import { searchPlugin } from "./search/plugin.ts";
 
 /** The project being built: the current folder, or WENJI_ROOT (tests build fixture sites). */
 function projectRoot(): string {
@@ -22,6 +23,8 @@ export default function wenji(config: UserConfig) {
   config.addPlugin(feedsPlugin);
   // Canonical, OpenGraph, JSON-LD in every page's head; sitemap.xml and robots.txt for crawlers.
   config.addPlugin(seoPlugin);
+  // Pagefind indexes the essay bodies of the written pages; the search page loads that index.
+  config.addPlugin(searchPlugin);
   // Sites served from a sub-path (GitHub Pages project sites): every URL in the HTML gets the prefix.
   config.addPlugin(HtmlBasePlugin);
   // Our own CSS, scripts and images; nothing from a CDN. From the built site's root, not the working folder.

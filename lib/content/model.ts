@@ -140,6 +140,7 @@ export type Page =
   | (PageBase & { kind: "term"; termKind: TermKind; items: ListItem[]; otherLanguages: Link[] })
   | (PageBase & { kind: "page"; essay: Essay; marker: string })
   | (PageBase & { kind: "notfound" })
+  | (PageBase & { kind: "search" })
   | (PageBase & { kind: "redirect"; target: string });
 
 export interface SiteModel {
@@ -334,6 +335,7 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
         { key: "archives", url: urls.archives(lang) },
         { key: "tags", url: urls.terms(lang, "tags") },
         { key: "categories", url: urls.terms(lang, "categories") },
+        { key: "search", url: urls.search(lang) },
         ...standalone.filter((e) => e.slug === "about").map((e) => ({ key: "about", url: e.url })),
       ].map(({ key, url }) => ({ href: href(url), label: tr(`nav.${key}`), current: key === current }));
 
@@ -475,6 +477,13 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
       kind: "archives",
       intro: tr("archivesIntro", { n: list.length }),
       years: [...years].map(([year, months]) => ({ year, months: [...months].map(([label, items]) => ({ label, items })) })),
+    });
+
+    // Search: the essays of this language, through Pagefind's index (loaded on this page only).
+    pages.push({
+      ...base("search", urls.search(lang), tr("nav.search"), "", sameUrlEverywhere((l) => urls.search(l)), "search"),
+      kind: "search",
+      noindex: true,
     });
 
     for (const kind of ["tags", "categories"] as const) {
