@@ -8,7 +8,9 @@ import { z } from 'zod'
 import { ruleIds } from './rules/index.ts'
 
 const severity = z.enum(['off', 'warn', 'error'])
-const ruleSetting = z.union([severity, z.tuple([severity, z.record(z.string(), z.unknown())])])
+const ruleSetting = z.union([severity, z.tuple([severity, z.record(z.string(), z.unknown())])], {
+  error: 'expected "off", "warn", "error" or ["warn" | "error", { options }]',
+})
 
 export const configSchema = z
   .object({
@@ -17,13 +19,6 @@ export const configSchema = z
     quotes: z.enum(['any', '“”', '「」']).default('any'),
   })
   .strict()
-  .superRefine((config, context) => {
-    for (const id of Object.keys(config.rules)) {
-      if (!ruleIds.includes(id)) {
-        context.addIssue({ code: 'custom', path: ['rules', id], message: `unknown rule "${id}"; known: ${ruleIds.join(', ')}` })
-      }
-    }
-  })
 
 export type LintConfig = z.infer<typeof configSchema>
 export type Severity = z.infer<typeof severity>
@@ -36,8 +31,14 @@ export class ConfigError extends Error {}
 /** Validate a config object, naming the source and every problem at once. */
 export function parseConfig(value: unknown, source: string): LintConfig {
   const result = configSchema.safeParse(value)
-  if (result.success) return result.data
-  const problems = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(root)'}: ${issue.message}`)
+  const problems = result.success ? [] : result.error.issues.map((issue) => `  ${issue.path.join('.') || '(root)'}: ${issue.message}`)
+  const rules = (value as { rules?: unknown } | null)?.rules
+  if (rules && typeof rules === 'object') {
+    for (const id of Object.keys(rules)) {
+      if (!ruleIds.includes(id)) problems.push(`  rules.${id}: unknown rule; known rules: ${ruleIds.join(', ')}`)
+    }
+  }
+  if (result.success && !problems.length) return result.data
   throw new ConfigError(`Invalid typography config in ${source}:\n${problems.join('\n')}`)
 }
 
