@@ -4,7 +4,8 @@
  */
 import { defineRule, replaceFlat } from '../rule.ts'
 
-const TRAILING = /[，。：；,:;~～]$|(?<!\.)\.$/
+// Half-width marks only after Han: `## 用法 e.g.` ends in an abbreviation, not a stop.
+const TRAILING = /[，。：；~～]$|(?<=\p{Script=Han})[,.:;]$/u
 
 export default defineRule({
   id: 'heading-trailing-punct',
@@ -13,8 +14,9 @@ export default defineRule({
   severity: 'error',
   defaults: {},
   examples: [
-    { input: '## 为什么？\n\n## 就这样吧……\n\n## 升级到 Node.js' },
+    { input: '## 为什么？\n\n## 就这样吧……\n\n## 升级到 Node.js\n\n## 缩写 e.g.' },
     { input: '## 安装步骤：', messages: ['1:8-1:9: Heading ends with `：`'], output: '## 安装步骤' },
+    { input: '## 安装步骤:', messages: ['1:8-1:9: Heading ends with `:`'], output: '## 安装步骤' },
     { input: '结论。\n===', messages: ['1:3-1:4: Heading ends with `。`'], output: '结论\n===' },
   ],
   check(context) {
