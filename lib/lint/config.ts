@@ -1,11 +1,12 @@
 /**
- * Per-project configuration, read from `.zh-typography.json` (nearest one up from the working
- * directory) or the `zhTypography` key of `package.json`. See README.md in this folder.
+ * Per-project configuration: which rules run at what severity, extra proper nouns, the quote
+ * style. Read from `.zh-typography.json` or `package.json`'s `zhTypography`; see README.md.
  */
-import { existsSync, readFileSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
 import { z } from 'zod'
 import { ruleIds } from './rules/index.ts'
+import { ConfigError, findConfig } from './config-file.ts'
+
+export { ConfigError, CONFIG_FILE } from './config-file.ts'
 
 const severity = z.enum(['off', 'warn', 'error'])
 const ruleSetting = z.union([severity, z.tuple([severity, z.record(z.string(), z.unknown())])], {
@@ -23,10 +24,7 @@ export const configSchema = z
 export type LintConfig = z.infer<typeof configSchema>
 export type Severity = z.infer<typeof severity>
 
-export const CONFIG_FILE = '.zh-typography.json'
 export const defaultConfig: LintConfig = configSchema.parse({})
-
-export class ConfigError extends Error {}
 
 /** Validate a config object, naming the source and every problem at once. */
 export function parseConfig(value: unknown, source: string): LintConfig {
@@ -42,30 +40,8 @@ export function parseConfig(value: unknown, source: string): LintConfig {
   throw new ConfigError(`Invalid typography config in ${source}:\n${problems.join('\n')}`)
 }
 
-function readJson(path: string): unknown {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8'))
-  } catch (error) {
-    throw new ConfigError(`Cannot read ${path}: ${(error as Error).message}`)
-  }
-}
-
-/** The config at `explicitPath`, or the nearest one found walking up from `from`. */
-export function loadConfig(from = process.cwd(), explicitPath?: string): { config: LintConfig; path?: string } {
-  if (explicitPath) {
-    const path = resolve(explicitPath)
-    const value = readJson(path) as Record<string, unknown>
-    const content = path.endsWith('package.json') ? value.zhTypography : value
-    return { config: parseConfig(content ?? {}, path), path }
-  }
-  for (let dir = resolve(from); ; dir = dirname(dir)) {
-    const file = join(dir, CONFIG_FILE)
-    if (existsSync(file)) return { config: parseConfig(readJson(file), file), path: file }
-    const pkg = join(dir, 'package.json')
-    if (existsSync(pkg)) {
-      const value = readJson(pkg) as Record<string, unknown>
-      if (value.zhTypography !== undefined) return { config: parseConfig(value.zhTypography, `${pkg} (zhTypography)`), path: pkg }
-    }
-    if (dirname(dir) === dir) return { config: defaultConfig }
-  }
+/** Find, read and validate the configuration (see config-file.ts for where it is looked for). */
+export function loadConfig(from?: string, explicitPath?: string): { config: LintConfig; path?: string } {
+  const found = findConfig(from, explicitPath)
+  return { config: found.path ? parseConfig(found.value, found.path) : defaultConfig, path: found.path }
 }

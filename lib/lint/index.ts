@@ -19,8 +19,7 @@ export { loadConfig, parseConfig, defaultConfig, ConfigError, CONFIG_FILE, type 
 export { createPreset } from './preset.ts'
 export type { Edit } from './rule.ts'
 
-/** Bumped when rules change, so cached results are not reused across versions. */
-export const LINTER_VERSION = '1.0.0'
+export { LINTER_VERSION } from './version.ts'
 const MAX_FIX_ROUNDS = 10
 
 export interface Finding {

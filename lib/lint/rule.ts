@@ -25,6 +25,8 @@ export interface Report {
   message: string
   /** Edits applied together; omitted for detect-only findings. */
   edits?: Edit[]
+  /** A heuristic part of a rule warns even when the rule is set to error. */
+  warnOnly?: boolean
 }
 
 export interface RuleContext<Options> {
@@ -34,7 +36,7 @@ export interface RuleContext<Options> {
   options: Options
   report(finding: Report): void
   /** Report a finding spanning flat units [from, to) of a block. */
-  reportFlat(block: ProseBlock, from: number, to: number, message: string, edits?: Edit[]): void
+  reportFlat(block: ProseBlock, from: number, to: number, message: string, edits?: Edit[], warnOnly?: boolean): void
 }
 
 /**
@@ -68,8 +70,10 @@ export interface FixableMessage {
   fix?: Edit[]
 }
 
+type Transformer = (tree: Root, file: VFile, next: (error?: unknown) => void) => void
+
 export function defineRule<Options>(spec: RuleSpec<Options>): RuleModule<Options> {
-  const plugin = lintRule<Root, Partial<Options> | undefined>(
+  const lint = lintRule<Root, Partial<Options> | undefined>(
     { origin: `${RULE_SOURCE}:${spec.id}`, url: RULE_DOCS + spec.id },
     (tree, file, options) => {
       const index = proseIndex(tree, file)
@@ -77,6 +81,7 @@ export function defineRule<Options>(spec: RuleSpec<Options>): RuleModule<Options
         const message = file.message(finding.message, {
           place: { start: index.toPoint(finding.start), end: index.toPoint(finding.end) },
         })
+        if (finding.warnOnly) warnOnly.add(message)
         if (finding.edits && spec.fixable) {
           ;(message as FixableMessage).fix = finding.edits
           message.actual = index.source.slice(finding.start, finding.end)
@@ -88,14 +93,26 @@ export function defineRule<Options>(spec: RuleSpec<Options>): RuleModule<Options
         index,
         options: { ...spec.defaults, ...(options ?? {}) },
         report,
-        reportFlat(block, from, to, message, edits) {
-          report({ start: block.starts[from], end: block.ends[to - 1], message, edits })
+        reportFlat(block, from, to, message, edits, warnOnly) {
+          report({ start: block.starts[from], end: block.ends[to - 1], message, edits, warnOnly })
         },
       })
     },
-  ) as unknown as Plugin<[unknown?], Root>
+  ) as unknown as (config: unknown) => Transformer | undefined
+  const warnOnly = new WeakSet<object>()
+  // lintRule stamps the rule's severity on its messages when the rule ends; soften the heuristic ones after that.
+  function plugin(config?: unknown) {
+    const transform = lint(config)
+    if (!transform) return
+    return (tree: Root, file: VFile, next: (error?: unknown) => void) =>
+      transform(tree, file, (error) => {
+        for (const message of file.messages) if (warnOnly.has(message)) message.fatal = false
+        next(error)
+      })
+  }
+  Object.defineProperty(plugin, 'name', { value: `${RULE_SOURCE}:${spec.id}` })
   const { check: _check, ...meta } = spec
-  return { ...meta, plugin }
+  return { ...meta, plugin: plugin as unknown as Plugin<[unknown?], Root> }
 }
 
 /** All matches of a global regex in a string, as [index, match] pairs. */

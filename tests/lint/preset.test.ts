@@ -130,6 +130,10 @@ describe('fixing', () => {
     assert.match(result.output, /已 经/)
   })
 
+  it('a space between Han characters only warns, though its rule is an error', () => {
+    assert.deepEqual(lintText('已 经').map((f) => [f.ruleId, f.severity]), [['no-redundant-space', 'warning']])
+  })
+
   it('chains rules across rounds without collisions', () => {
     assert.equal(fixText('时间过去了...真的!!!  好吧,共１０００元').output, '时间过去了……真的！好吧，共 1000 元')
   })

@@ -1,6 +1,6 @@
 /**
  * no-redundant-space — one space is enough: `这段  Text   有` → `这段 Text 有` (house style
- * A12). A space between two Han characters is reported only: names, verse and lists use it.
+ * A12). A space between two Han characters only warns: names, verse and lists use it.
  * Hard-break spaces, indentation and table padding are not prose text, so never seen here.
  */
 import { defineRule, matches, replaceFlat } from '../rule.ts'
@@ -30,7 +30,7 @@ export default defineRule({
       }
       for (const match of matches(HAN_SPACE_HAN, text)) {
         if (match[0].length > 1) continue // the run is reported above
-        context.reportFlat(block, match.index, match.index + match[0].length, 'Unexpected space between Han characters')
+        context.reportFlat(block, match.index, match.index + match[0].length, 'Unexpected space between Han characters', undefined, true)
       }
     }
   },
