@@ -3,10 +3,10 @@
  * `<!-- lint disable [ids] -->` … `<!-- lint enable [ids] -->`, and
  * `<!-- lint ignore [ids] -->` for the next block only. No ids means every rule.
  */
-import type { Root, Parents } from 'mdast'
+import type { Root } from 'mdast'
 import type { VFile } from 'vfile'
-import { visitParents } from 'unist-util-visit-parents'
 import { RULE_SOURCE } from './rule.ts'
+import { proseIndex } from './prose.ts'
 
 const COMMENT = /^<!--\s*lint\s+(disable|enable|ignore)\b([^]*?)-->$/
 
@@ -20,21 +20,20 @@ export function lintControl() {
   return (tree: Root, file: VFile) => {
     const toggles: Toggle[] = []
     const ignores: Array<{ start: number; end: number; ids: string[] }> = []
-    visitParents(tree, 'html', (node, ancestors) => {
+    for (const { node, parent } of proseIndex(tree, file).htmls) {
       const match = COMMENT.exec(node.value.trim())
-      if (!match) return
+      if (!match) continue
       const ids = match[2].trim().split(/\s+/).filter(Boolean)
       const offset = node.position!.start.offset!
       if (match[1] !== 'ignore') {
         toggles.push({ offset, kind: match[1] as Toggle['kind'], ids })
-        return
+        continue
       }
       // The comment covers the node after it: the next block, or the next inline node.
-      const parent = ancestors[ancestors.length - 1] as Parents
       const siblings = parent.children as Array<{ position?: Root['position'] }>
       const next = siblings[siblings.indexOf(node) + 1] ?? parent
       if (next.position) ignores.push({ start: offset, end: next.position.end.offset!, ids })
-    })
+    }
     if (!toggles.length && !ignores.length) return
     const applies = (ids: string[], ruleId: string) => !ids.length || ids.includes(ruleId)
     file.messages = file.messages.filter((message) => {

@@ -4,7 +4,7 @@
  * reads as `这是Bold`, while inline code, URLs, HTML, images, escapes, entities and template
  * tags become single atom characters that no rule edits. Built once per tree and shared.
  */
-import type { Root, Nodes, Parents, PhrasingContent, InlineCode, Link, LinkReference } from 'mdast'
+import type { Root, Nodes, Parents, PhrasingContent, InlineCode, Link, LinkReference, Html } from 'mdast'
 import type { VFile } from 'vfile'
 import { location } from 'vfile-location'
 import { ATOM } from './chars.ts'
@@ -31,6 +31,8 @@ export interface ProseIndex {
   /** Inline code and bracketed links met while flattening, so rules need no second traversal. */
   inlineCodes: InlineCode[]
   links: Array<Link | LinkReference>
+  /** HTML nodes with their parent, for the inline control comments. */
+  htmls: Array<{ node: Html; parent: Parents }>
   toPoint(offset: number): { line: number; column: number; offset: number }
 }
 
@@ -46,6 +48,9 @@ const ATOM_BY_TYPE: Record<string, string> = {
   break: '\n',
 }
 const ASCII_PUNCT = /[!-/:-@[-`{-~]/
+// Characters where the flat text departs from the source: escapes, entities, line endings
+// (and the spaces or tabs right before one).
+const SPECIAL = /[\\&]|[ \t]*\n/g
 const ENTITY = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/y
 
 const cache = new WeakMap<Root, ProseIndex>()
@@ -55,7 +60,7 @@ export function proseIndex(tree: Root, file: VFile): ProseIndex {
   if (!index) {
     const source = maskTemplateTags(String(file.value))
     const place = location(file)
-    const found: Found = { blocks: [], inlineCodes: [], links: [] }
+    const found: Found = { blocks: [], inlineCodes: [], links: [], htmls: [] }
     collect(tree, [], source, found)
     index = {
       source,
@@ -71,13 +76,14 @@ export function proseIndex(tree: Root, file: VFile): ProseIndex {
   return index
 }
 
-type Found = Pick<ProseIndex, 'blocks' | 'inlineCodes' | 'links'>
+type Found = Pick<ProseIndex, 'blocks' | 'inlineCodes' | 'links' | 'htmls'>
 
 function collect(node: Nodes, ancestors: Parents[], source: string, found: Found): void {
   if (PROSE_TYPES.has(node.type)) {
     found.blocks.push(flatten(node as ProseNode, ancestors, source, found))
     return
   }
+  if (node.type === 'html') found.htmls.push({ node, parent: ancestors[ancestors.length - 1] })
   if (SKIPPED_TYPES.has(node.type) || !('children' in node)) return
   const inner = [...ancestors, node]
   for (const child of node.children) collect(child as Nodes, inner, source, found)
@@ -105,6 +111,23 @@ function flatten(node: ProseNode, ancestors: Parents[], source: string, found: F
   const pushText = (start: number, end: number) => {
     let i = start
     while (i < end) {
+      // Plain runs (no escape, entity or line ending ahead) are copied in one go.
+      SPECIAL.lastIndex = i
+      const special = SPECIAL.exec(source)
+      const runEnd = special && special.index < end ? special.index : end
+      if (runEnd > i) {
+        inserts.push(afterClose >= 0 ? afterClose : beforeOpen >= 0 ? beforeOpen : i)
+        afterClose = -1
+        beforeOpen = -1
+        chars.push(source.slice(i, runEnd))
+        for (let k = i; k < runEnd; k++) {
+          if (k > i) inserts.push(k)
+          starts.push(k)
+          ends.push(k + 1)
+        }
+        i = runEnd
+        continue
+      }
       const ch = source[i]
       if (ch === '\\' && i + 1 < end && ASCII_PUNCT.test(source[i + 1])) {
         push(ATOM.escape, i, i + 2)
@@ -136,7 +159,7 @@ function flatten(node: ProseNode, ancestors: Parents[], source: string, found: F
     }
   }
 
-  const walk = (children: PhrasingContent[]) => {
+  const walk = (children: PhrasingContent[], parent: Parents) => {
     for (const child of children) {
       const start = child.position!.start.offset!
       const end = child.position!.end.offset!
@@ -145,16 +168,17 @@ function flatten(node: ProseNode, ancestors: Parents[], source: string, found: F
       } else if (CONTAINER_TYPES.has(child.type) && !(child.type === 'link' && source[start] !== '[')) {
         if (child.type === 'link' || child.type === 'linkReference') found.links.push(child)
         if (afterClose < 0 && beforeOpen < 0) beforeOpen = start
-        walk((child as { children: PhrasingContent[] }).children)
+        walk((child as { children: PhrasingContent[] }).children, child as Parents)
         afterClose = end
       } else {
         if (child.type === 'inlineCode') found.inlineCodes.push(child)
+        else if (child.type === 'html') found.htmls.push({ node: child, parent })
         push(child.type === 'link' ? ATOM.url : (ATOM_BY_TYPE[child.type] ?? ATOM.other), start, end)
       }
     }
   }
 
-  walk(node.children as PhrasingContent[])
+  walk(node.children as PhrasingContent[], node)
   inserts.push(afterClose >= 0 ? afterClose : ends.length ? ends[ends.length - 1] : node.position!.end.offset!)
   return { node, ancestors, text: chars.join(''), starts, ends, inserts }
 }

@@ -58,7 +58,7 @@ export async function lintFiles(files: string[], options: RunOptions): Promise<R
       }
       // Say why a fixable finding is still there.
       const findings = fixed.findings.map((f) =>
-        fixed.notApplied.includes(f) ? { ...f, message: `${f.message} (not fixed: the fix would change how the Markdown parses)` } : f,
+        fixed.notApplied.includes(f) ? { ...f, message: `${f.message} (not fixed: the fix would change how the Markdown parses)`, fix: null } : f,
       )
       cache?.set(cache.key(fixed.output), findings)
       results.push({ file, findings })

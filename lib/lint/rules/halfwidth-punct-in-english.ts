@@ -5,9 +5,11 @@
  */
 import { defineRule, matches } from '../rule.ts'
 
-// Full-width mark between two English words, or ending a run of at least three English words.
-const BETWEEN_WORDS = /(?<=[A-Za-z])[，；：？！](?= ?[A-Za-z])/g
-const ENDING_SENTENCE = /(?<=[A-Za-z]+(?:[ ,，;；]+[A-Za-z'’]+){2,})[。？！](?=[」』”’)）]|$)/gm
+// A stretch without Han holding at least three English words reads as an English sentence;
+// `我用 React，你用 Vue` has one word per stretch, and its comma stays Chinese.
+const STRETCH_WITHOUT_HAN = /[^\p{Script=Han}]+/gu
+const ENGLISH_WORD = /[A-Za-z][A-Za-z'’-]*/g
+const MARK_AFTER_WORD = /(?<=[A-Za-z])[，。；：？！]/g
 const MESSAGE = 'Use half-width punctuation inside an English sentence'
 
 export default defineRule({
@@ -18,7 +20,7 @@ export default defineRule({
   defaults: {},
   examples: [
     { input: '乔布斯说过「Stay hungry, stay foolish.」这句话。' },
-    { input: '我用 React，你用 Vue。' },
+    { input: '我用 React，你用 Vue。我用 GitHub，Markdown 也行。' },
     {
       input: '他说「Stay hungry，stay foolish。」',
       messages: [`1:15-1:16: ${MESSAGE}`, `1:28-1:29: ${MESSAGE}`],
@@ -26,9 +28,11 @@ export default defineRule({
   ],
   check(context) {
     for (const block of context.index.blocks) {
-      for (const pattern of [BETWEEN_WORDS, ENDING_SENTENCE]) {
-        for (const match of matches(pattern, block.text)) {
-          context.reportFlat(block, match.index, match.index + 1, MESSAGE)
+      for (const stretch of matches(STRETCH_WITHOUT_HAN, block.text)) {
+        if ((stretch[0].match(ENGLISH_WORD)?.length ?? 0) < 3) continue
+        for (const mark of matches(MARK_AFTER_WORD, stretch[0])) {
+          const at = stretch.index + mark.index
+          context.reportFlat(block, at, at + 1, MESSAGE)
         }
       }
     }
