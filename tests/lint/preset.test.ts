@@ -187,3 +187,19 @@ describe('configuration', () => {
     )
   })
 })
+
+describe('as a plain remark-lint preset', () => {
+  it('works in a unified pipeline the way remark-cli loads it', async () => {
+    const { unified } = await import('unified')
+    const { default: remarkParse } = await import('remark-parse')
+    const { default: houseStyle } = await import('../../lib/lint/preset.ts')
+    const { VFile } = await import('vfile')
+    const processor = unified().use(remarkParse).use(houseStyle)
+    const file = new VFile({ value: '---\ntitle: 中文English\n---\n\n{{ page.title }}和中文English\n', path: 'a.md' })
+    await processor.run(processor.parse(file), file)
+    assert.deepEqual(
+      file.messages.map((m) => [m.source, m.ruleId, m.line, m.column, m.fatal]),
+      [['zh-typography', 'space-cjk-latin', 5, 19, true]],
+    )
+  })
+})
