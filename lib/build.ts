@@ -1,0 +1,83 @@
+/**
+ * Builds the site atomically: Eleventy writes into a sibling temporary folder; only a build
+ * that succeeds replaces the output folder (rename, then remove the old one).
+ */
+import { mkdtemp, rename, rm, stat } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { WenjiError } from "./content/problems.ts";
+import { preloadSite } from "./content/site.ts";
+
+/** The project's own Eleventy shim; fixture sites are built with it too. */
+const SHIM = fileURLToPath(new URL("../.eleventy.js", import.meta.url));
+
+export interface BuildOptions {
+  root: string;
+  output: string;
+  preview: boolean;
+  quiet?: boolean;
+}
+
+export interface BuildResult {
+  ok: boolean;
+  lines: string[];
+  seconds: number;
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(() => true, () => false);
+}
+
+export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+  const started = performance.now();
+  const parent = path.dirname(options.output);
+  const staging = await mkdtemp(path.join(parent, `.${path.basename(options.output)}.building-`));
+  const lines: string[] = [];
+  process.env.WENJI_ROOT = options.root;
+  if (options.preview) process.env.WENJI_PREVIEW = "1";
+  else delete process.env.WENJI_PREVIEW;
+  try {
+    const site = await preloadSite(options.root, { preview: options.preview });
+    lines.push(...site.report.map((line) => `[wenji] ${line}`));
+    const { Eleventy } = await import("@11ty/eleventy");
+    const eleventy = new Eleventy(options.root, staging, {
+      configPath: SHIM,
+      quietMode: options.quiet ?? true,
+    });
+    // Eleventy logs its own errors with stack traces; ours are already worded for the author.
+    const originalError = console.error;
+    let written: unknown;
+    try {
+      console.error = (...args: unknown[]) => {
+        if (!String(args[0] ?? "").includes("WenjiError") && !(args[0] instanceof WenjiError)) originalError(...args);
+      };
+      written = await eleventy.write();
+    } finally {
+      console.error = originalError;
+    }
+    void written;
+    if (!(await exists(path.join(staging, "index.html")))) throw new Error(`Eleventy wrote no index.html into ${staging}`);
+    const old = `${options.output}.old-${process.pid}`;
+    const hadOutput = await exists(options.output);
+    if (hadOutput) await rename(options.output, old);
+    await rename(staging, options.output);
+    if (hadOutput) await rm(old, { recursive: true, force: true });
+    const seconds = (performance.now() - started) / 1000;
+    lines.push(`[wenji] built ${path.relative(options.root, options.output) || "."} in ${seconds.toFixed(2)} s`);
+    return { ok: true, lines, seconds };
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    const cause = findWenjiError(error);
+    if (cause) lines.push(...cause.lines);
+    else lines.push(`[wenji] build failed: ${(error as Error).message}`);
+    lines.push("[wenji] build failed; the previous output was left as it was");
+    return { ok: false, lines, seconds: (performance.now() - started) / 1000 };
+  }
+}
+
+function findWenjiError(error: unknown): WenjiError | undefined {
+  for (let e = error as { cause?: unknown; name?: string; lines?: string[] } | undefined; e; e = e.cause as typeof e) {
+    if (e instanceof WenjiError || (e.name === "WenjiError" && Array.isArray(e.lines))) return e as WenjiError;
+  }
+  return undefined;
+}

@@ -1,0 +1,96 @@
+/**
+ * Reads every essay under `posts/`: Hugo's file-name convention (`name.md` in the default
+ * language, `name.en.md` its English translation) and page bundles (`name/index.md`,
+ * `name/index.en.md`, images beside them). All problems of all files are collected.
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { glob } from "tinyglobby";
+import { parseFrontMatter } from "./frontmatter.ts";
+import { validateFrontMatter } from "./validate.ts";
+import type { FrontMatter } from "./schema.ts";
+import type { Problem } from "./problems.ts";
+import type { Settings } from "./settings.ts";
+
+export interface EssaySource {
+  /** Path relative to the project root, with forward slashes: `posts/a.md`. */
+  file: string;
+  /** Folder that relative images resolve against (the bundle folder for bundles). */
+  dir: string;
+  bundle: boolean;
+  lang: string;
+  slug: string;
+  translationKey: string;
+  frontMatter: FrontMatter;
+  body: string;
+  bodyLine: number;
+  /** Source text, hashed to cache renders across rebuilds. */
+  source: string;
+}
+
+export interface LoadResult {
+  essays: EssaySource[];
+  problems: Problem[];
+}
+
+/** Splits `name.en.md` / `index.en.md` into name and language, when the suffix is a configured language. */
+export function languageOfFile(file: string, languages: string[], defaultLanguage: string): { stem: string; lang: string } {
+  const base = path.posix.basename(file, ".md");
+  const dot = base.lastIndexOf(".");
+  if (dot > 0 && languages.includes(base.slice(dot + 1))) return { stem: base.slice(0, dot), lang: base.slice(dot + 1) };
+  return { stem: base, lang: defaultLanguage };
+}
+
+export async function loadEssays(root: string, settings: Settings, postsDir = "posts"): Promise<LoadResult> {
+  const files = (await glob(`${postsDir}/**/*.md`, { cwd: root, ignore: ["**/node_modules/**", "**/_*/**", "**/_*.md"] })).sort();
+  const problems: Problem[] = [];
+  const essays: EssaySource[] = [];
+  const { site, languages } = settings;
+
+  const sources = await Promise.all(files.map((file) => readFile(path.join(root, file), "utf8")));
+  files.forEach((file, i) => {
+    const source = sources[i];
+    const parsed = parseFrontMatter(source);
+    if (!parsed.ok) {
+      problems.push({ file, line: parsed.line, severity: "error", message: parsed.message });
+      return;
+    }
+    const { frontMatter, problems: found } = validateFrontMatter(file, parsed.value, site.timezone);
+    problems.push(...found);
+    if (!frontMatter) return;
+    const { stem, lang } = languageOfFile(file, languages, site.defaultLanguage);
+    const bundle = stem === "index";
+    const dir = path.posix.dirname(file);
+    const name = bundle ? path.posix.basename(dir) : stem;
+    const relativeName = bundle ? path.posix.relative(postsDir, dir) : path.posix.join(path.posix.relative(postsDir, dir), stem);
+    essays.push({
+      file,
+      dir,
+      bundle,
+      lang,
+      slug: frontMatter.slug ?? name,
+      translationKey: frontMatter.translationKey ?? relativeName,
+      frontMatter,
+      body: parsed.value.body,
+      bodyLine: parsed.value.bodyLine,
+      source,
+    });
+  });
+
+  // Two essays of one language may not share a URL or a translation key.
+  for (const [what, keyOf] of [
+    ["slug", (e: EssaySource) => `${e.lang}\u0000${e.slug}`],
+    ["translationKey", (e: EssaySource) => `${e.lang}\u0000${e.translationKey}`],
+  ] as const) {
+    const first = new Map<string, EssaySource>();
+    for (const essay of essays) {
+      const key = keyOf(essay);
+      const other = first.get(key);
+      if (other) {
+        const value = what === "slug" ? essay.slug : essay.translationKey;
+        problems.push({ file: essay.file, severity: "error", message: `duplicate ${what} "${value}" in language "${essay.lang}" (also used by ${other.file})` });
+      } else first.set(key, essay);
+    }
+  }
+  return { essays, problems };
+}

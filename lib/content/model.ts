@@ -1,0 +1,572 @@
+/**
+ * The site model: validated essays become rendered essays, per-language lists, terms,
+ * archives and one view object per output page. Everything a template shows is computed
+ * here, once; templates only format.
+ */
+import { createHash } from "node:crypto";
+import { DateTime } from "luxon";
+import { createMarkdown, renderMarkdown, type RenderResult, type MarkdownImage, type Markdown } from "../markdown/render.ts";
+import { buildToc, renderToc } from "../markdown/toc.ts";
+import { readingMinutes, wordCount, type TextCount } from "../text/count.ts";
+import { summarize } from "../text/summary.ts";
+import { formatDay, formatMonth, isoDateTime } from "../i18n/dates.ts";
+import { translator, type Translate } from "../i18n/strings.ts";
+import { SiteUrls, href, absoluteUrl, type TermKind } from "../i18n/urls.ts";
+import { groupTerms } from "./terms.ts";
+import { publishStatus, type PublishStatus } from "./publish.ts";
+import type { EssaySource } from "./load.ts";
+import type { Settings } from "./settings.ts";
+
+export interface Link {
+  href: string;
+  label: string;
+}
+
+export interface TermRef extends Link {
+  name: string;
+  slug: string;
+}
+
+export interface CoverView {
+  src: string;
+  alt: string;
+  caption: string;
+  inList: boolean;
+  inSingle: boolean;
+}
+
+export interface Essay {
+  source: EssaySource;
+  file: string;
+  lang: string;
+  locale: string;
+  slug: string;
+  translationKey: string;
+  /** Site path without prefix, e.g. `/posts/why/`. */
+  url: string;
+  href: string;
+  absoluteUrl: string;
+  title: string;
+  description: string;
+  summary: string;
+  status: PublishStatus;
+  date: DateTime;
+  updated?: DateTime;
+  dateIso: string;
+  dateText: string;
+  updatedIso?: string;
+  updatedText?: string;
+  pinned: boolean;
+  weight?: number;
+  html: string;
+  tocHtml: string;
+  tocOpen: boolean;
+  count: TextCount;
+  words: number;
+  minutes: number;
+  readingTimeText: string;
+  wordCountText: string;
+  tags: TermRef[];
+  categories: TermRef[];
+  cover?: CoverView;
+  images: MarkdownImage[];
+  links: RenderResult["links"];
+  translations: Essay[];
+  /** A standalone page (`type: page`): its own URL, left out of lists, terms and feeds. */
+  isPage: boolean;
+  previous?: Essay;
+  next?: Essay;
+  fm: EssaySource["frontMatter"];
+}
+
+export interface Alternate {
+  hreflang: string;
+  href: string;
+}
+
+export interface SwitchLink {
+  lang: string;
+  name: string;
+  href: string;
+  available: boolean;
+  note: string;
+}
+
+/** What every page carries, whatever its kind. */
+export interface PageBase {
+  kind: string;
+  lang: string;
+  locale: string;
+  url: string;
+  href: string;
+  /** Output file path relative to the output folder. */
+  permalink: string;
+  title: string;
+  documentTitle: string;
+  description: string;
+  canonical: string;
+  alternates: Alternate[];
+  switcher: SwitchLink[];
+  noindex: boolean;
+  nav: (Link & { current: boolean })[];
+  feeds: { rss: string; atom: string; json: string };
+}
+
+/** The comments provider's script and its settings; loaded only when the reader asks. */
+export interface CommentsView {
+  script: string;
+  attributes: { name: string; value: string }[];
+}
+
+export interface ListItem {
+  essay: Essay;
+  showSummary: boolean;
+}
+
+export interface Pager {
+  current: number;
+  total: number;
+  newer?: string;
+  older?: string;
+  label: string;
+}
+
+export type Page =
+  | (PageBase & { kind: "essay"; essay: Essay; breadcrumbs: Link[]; share: Link[]; copyLink: string; comments?: CommentsView; marker: string })
+  | (PageBase & { kind: "home"; pinned: ListItem[]; items: ListItem[]; pager: Pager })
+  | (PageBase & { kind: "archives"; intro: string; years: { year: string; months: { label: string; items: Essay[] }[] }[] })
+  | (PageBase & { kind: "terms"; termKind: TermKind; terms: (TermRef & { count: number; countText: string; weight: number })[] })
+  | (PageBase & { kind: "term"; termKind: TermKind; items: ListItem[]; otherLanguages: Link[] })
+  | (PageBase & { kind: "page"; essay: Essay; marker: string })
+  | (PageBase & { kind: "notfound" })
+  | (PageBase & { kind: "redirect"; target: string });
+
+export interface SiteModel {
+  settings: Settings;
+  essays: Essay[];
+  /** Published (or, when previewing, shown) essays per language, newest first. */
+  byLanguage: Record<string, Essay[]>;
+  pages: Page[];
+  leftOut: { file: string; status: PublishStatus }[];
+  /** UI data per language for the layout: strings, site title, footer. */
+  languages: Record<string, LanguageView>;
+  generatedAt: string;
+}
+
+export interface LanguageView {
+  lang: string;
+  locale: string;
+  name: string;
+  siteTitle: string;
+  siteDescription: string;
+  homeHref: string;
+  strings: Settings["strings"][string];
+  footer: { copyright: string; icp: string };
+}
+
+export interface BuildOptions {
+  /** Preview (`npm start`): drafts, scheduled and expired essays are shown, marked. */
+  preview: boolean;
+  now?: DateTime;
+}
+
+const markdown: { instance?: Markdown } = {};
+/** Renders keyed by source and language: a preview rebuild re-renders only edited essays. */
+const renderCache = new Map<string, RenderResult>();
+
+function renderEssay(source: EssaySource, anchorLabel: string): RenderResult {
+  const key = createHash("sha1").update(source.source).update("\0" + anchorLabel).digest("base64");
+  const cached = renderCache.get(key);
+  if (cached) return cached;
+  markdown.instance ??= createMarkdown();
+  const result = renderMarkdown(markdown.instance, source.body, { anchorLabel, lineOffset: source.bodyLine - 1 });
+  renderCache.set(key, result);
+  return result;
+}
+
+function byDateDesc(a: Essay, b: Essay): number {
+  return b.date.toMillis() - a.date.toMillis() || a.url.localeCompare(b.url);
+}
+
+export function buildSiteModel(sources: EssaySource[], settings: Settings, options: BuildOptions): SiteModel {
+  const { site, languages } = settings;
+  const urls = new SiteUrls(site.defaultLanguage);
+  const now = options.now ?? DateTime.now().setZone(site.timezone);
+  const t: Record<string, Translate> = Object.fromEntries(languages.map((l) => [l, translator(settings.strings[l])]));
+  const abs = (url: string) => absoluteUrl(site.url, site.pathPrefix, url);
+
+  const leftOut: SiteModel["leftOut"] = [];
+  const essays: Essay[] = [];
+  for (const source of sources) {
+    const fm = source.frontMatter;
+    const status = publishStatus(fm, now);
+    if (status !== "published" && !options.preview) {
+      leftOut.push({ file: source.file, status });
+      continue;
+    }
+    const lang = source.lang;
+    const locale = site.languages[lang].locale;
+    const tr = t[lang];
+    const rendered = renderEssay(source, tr("anchorLabel"));
+    const levels = fm.tocLevels ?? site.toc.levels;
+    const tocHtml = fm.showToc ? renderToc(buildToc(rendered.headings, levels)) : "";
+    const isPage = fm.type === "page";
+    const url = isPage ? `${urls.root(lang)}${source.slug}/` : urls.essay(lang, source.slug);
+    const updated = fm.lastmod && !fm.lastmod.hasSame(fm.date, "day") ? fm.lastmod : undefined;
+    const minutes = readingMinutes(rendered.count);
+    const words = wordCount(rendered.count);
+    const coverImage = fm.cover.image?.trim();
+    essays.push({
+      source,
+      file: source.file,
+      lang,
+      locale,
+      slug: source.slug,
+      translationKey: source.translationKey,
+      url,
+      href: href(url),
+      absoluteUrl: abs(url),
+      title: fm.title,
+      description: fm.description ?? "",
+      summary: fm.summary ?? fm.description ?? summarize(rendered.lead),
+      status,
+      date: fm.date,
+      updated,
+      dateIso: isoDateTime(fm.date),
+      dateText: formatDay(fm.date, locale, site.timezone),
+      updatedIso: updated && isoDateTime(updated),
+      updatedText: updated && formatDay(updated, locale, site.timezone),
+      pinned: (fm.weight ?? 0) > 0,
+      weight: fm.weight,
+      html: rendered.html,
+      tocHtml,
+      tocOpen: fm.TocOpen,
+      count: rendered.count,
+      words,
+      minutes,
+      readingTimeText: tr("readingTime", { n: minutes }),
+      wordCountText: tr("wordCount", { n: words.toLocaleString(locale) }),
+      tags: [],
+      categories: [],
+      cover:
+        coverImage && !fm.cover.hidden
+          ? {
+              src: coverImage,
+              alt: fm.cover.alt || fm.cover.caption || fm.title,
+              caption: fm.cover.caption ?? "",
+              inList: !fm.cover.hiddenInList,
+              inSingle: !fm.cover.hiddenInSingle,
+            }
+          : undefined,
+      images: rendered.images,
+      links: rendered.links,
+      translations: [],
+      isPage,
+      fm,
+    });
+  }
+
+  // Translations: one group per translation key.
+  const groups = new Map<string, Essay[]>();
+  for (const essay of essays) groups.set(essay.translationKey, [...(groups.get(essay.translationKey) ?? []), essay]);
+  for (const group of groups.values()) {
+    for (const essay of group) essay.translations = group.filter((other) => other !== essay);
+  }
+
+  const byLanguage: Record<string, Essay[]> = {};
+  for (const lang of languages) {
+    const list = essays.filter((e) => e.lang === lang && !e.isPage).sort(byDateDesc);
+    byLanguage[lang] = list;
+    list.forEach((essay, i) => {
+      essay.next = list[i - 1];
+      essay.previous = list[i + 1];
+    });
+  }
+
+  const languageViews: Record<string, LanguageView> = {};
+  const firstYear = site.copyrightStartYear ?? now.year;
+  for (const lang of languages) {
+    const language = site.languages[lang];
+    languageViews[lang] = {
+      lang,
+      locale: language.locale,
+      name: language.name,
+      siteTitle: language.title,
+      siteDescription: language.description,
+      homeHref: href(urls.root(lang)),
+      strings: settings.strings[lang],
+      footer: {
+        copyright: `© ${firstYear === now.year ? now.year : `${firstYear}–${now.year}`} ${site.author.name}`,
+        icp: site.icp,
+      },
+    };
+  }
+
+  const comments = (lang: string): CommentsView | undefined => {
+    if (site.comments.provider !== "giscus") return undefined;
+    const g = site.comments.giscus;
+    const attributes = Object.entries({
+      repo: g.repo, "repo-id": g.repoId, category: g.category, "category-id": g.categoryId, mapping: g.mapping,
+      "reactions-enabled": "1", "input-position": "top", theme: "preferred_color_scheme", lang: lang === "zh" ? "zh-CN" : lang, loading: "lazy",
+    }).map(([name, value]) => ({ name: `data-${name}`, value }));
+    return { script: "https://giscus.app/client.js", attributes };
+  };
+
+  const pages: Page[] = [];
+  const termPages: Record<string, Record<TermKind, Map<string, string>>> = {};
+
+  for (const lang of languages) {
+    const list = byLanguage[lang];
+    const standalone = essays.filter((e) => e.lang === lang && e.isPage);
+    const tr = t[lang];
+    const lv = languageViews[lang];
+    const locale = lv.locale;
+    const feeds = {
+      rss: href(`${urls.root(lang)}feed.xml`),
+      atom: href(`${urls.root(lang)}atom.xml`),
+      json: href(`${urls.root(lang)}feed.json`),
+    };
+    const nav = (current: string) =>
+      [
+        { key: "home", url: urls.root(lang) },
+        { key: "archives", url: urls.archives(lang) },
+        { key: "tags", url: urls.terms(lang, "tags") },
+        { key: "categories", url: urls.terms(lang, "categories") },
+        ...standalone.filter((e) => e.slug === "about").map((e) => ({ key: "about", url: e.url })),
+      ].map(({ key, url }) => ({ href: href(url), label: tr(`nav.${key}`), current: key === current }));
+
+    /** Alternates and the switcher for a page whose counterpart in each language is given (or not). */
+    const crossLinks = (counterparts: Record<string, string | undefined>, isEssay: boolean) => {
+      const alternates: Alternate[] = [];
+      for (const other of languages) {
+        const url = counterparts[other];
+        if (url) alternates.push({ hreflang: site.languages[other].locale, href: abs(url) });
+      }
+      const xDefault = counterparts[site.defaultLanguage] ?? counterparts[lang];
+      if (xDefault) alternates.push({ hreflang: "x-default", href: abs(xDefault) });
+      const switcher: SwitchLink[] = languages
+        .filter((other) => other !== lang)
+        .map((other) => {
+          const url = counterparts[other];
+          const name = site.languages[other].name;
+          return {
+            lang: other,
+            name,
+            href: href(url ?? urls.root(other)),
+            available: Boolean(url),
+            note: url || !isEssay ? "" : tr("noTranslation", { language: name }),
+          };
+        });
+      return { alternates, switcher };
+    };
+
+    const base = (kind: string, url: string, title: string, description: string, counterparts: Record<string, string | undefined>, current: string, isEssay = false) => ({
+      lang,
+      locale,
+      url,
+      href: href(url),
+      permalink: url.endsWith("/") ? `${url}index.html` : url,
+      title,
+      documentTitle: title === lv.siteTitle ? title : `${title} | ${lv.siteTitle}`,
+      description: description || lv.siteDescription,
+      canonical: abs(url),
+      ...crossLinks(counterparts, isEssay),
+      noindex: false,
+      nav: nav(current),
+      feeds,
+    });
+    const sameUrlEverywhere = (urlOf: (l: string) => string) => Object.fromEntries(languages.map((l) => [l, urlOf(l)]));
+
+    // Terms first: essays link to them.
+    termPages[lang] = { tags: new Map(), categories: new Map() };
+    const termGroups = {
+      tags: groupTerms(list, (e) => e.fm.tags),
+      categories: groupTerms(list, (e) => e.fm.categories),
+    };
+    for (const kind of ["tags", "categories"] as const) {
+      for (const group of termGroups[kind]) {
+        const url = urls.term(lang, kind, group.slug);
+        termPages[lang][kind].set(group.key, url);
+        for (const essay of group.items) {
+          essay[kind].push({ name: group.name, slug: group.slug, href: href(url), label: group.name });
+        }
+      }
+    }
+
+    for (const essay of list) {
+      const counterparts: Record<string, string | undefined> = { [lang]: essay.url };
+      for (const other of essay.translations) counterparts[other.lang] = other.url;
+      const marker = essay.status === "published" ? "" : tr(essay.status);
+      const shareText = encodeURIComponent(essay.title);
+      const shareUrl = encodeURIComponent(essay.absoluteUrl);
+      pages.push({
+        ...base("essay", essay.url, essay.title, essay.description || essay.summary, counterparts, "", true),
+        kind: "essay",
+        essay,
+        marker,
+        noindex: essay.fm.robotsNoIndex || essay.status !== "published",
+        canonical: essay.fm.canonicalURL || essay.absoluteUrl,
+        breadcrumbs: [
+          { href: href(urls.root(lang)), label: tr("nav.home") },
+          { href: href(urls.archives(lang)), label: tr("posts") },
+        ],
+        share: essay.fm.disableShare
+          ? []
+          : [
+              { label: "Weibo", href: `https://service.weibo.com/share/share.php?url=${shareUrl}&title=${shareText}` },
+              { label: "X", href: `https://x.com/intent/post?url=${shareUrl}&text=${shareText}` },
+              { label: "Telegram", href: `https://t.me/share/url?url=${shareUrl}&text=${shareText}` },
+              { label: tr("shareByEmail"), href: `mailto:?subject=${shareText}&body=${shareUrl}` },
+            ],
+        copyLink: essay.absoluteUrl,
+        comments: essay.fm.comments ? comments(lang) : undefined,
+      });
+    }
+
+    for (const essay of standalone) {
+      const counterparts: Record<string, string | undefined> = { [lang]: essay.url };
+      for (const other of essay.translations) counterparts[other.lang] = other.url;
+      pages.push({
+        ...base("page", essay.url, essay.title, essay.description || essay.summary, counterparts, essay.slug, true),
+        kind: "page",
+        essay,
+        marker: essay.status === "published" ? "" : tr(essay.status),
+        noindex: essay.fm.robotsNoIndex || essay.status !== "published",
+      });
+    }
+
+    // Home: pinned essays (positive weight, lower first) on top of page 1, then newest first.
+    const listed = list.filter((e) => !e.fm.hiddenInHomeList);
+    const pinned = listed.filter((e) => e.pinned).sort((a, b) => a.weight! - b.weight! || byDateDesc(a, b));
+    const rest = listed.filter((e) => !e.pinned);
+    const pageCount = Math.max(1, Math.ceil(rest.length / site.paginate));
+    for (let n = 1; n <= pageCount; n++) {
+      const url = urls.home(lang, n);
+      const items = rest.slice((n - 1) * site.paginate, n * site.paginate);
+      pages.push({
+        ...base("home", url, n === 1 ? lv.siteTitle : `${lv.siteTitle} · ${tr("pageOf", { n, total: pageCount })}`, "", sameUrlEverywhere((l) => urls.home(l, n === 1 || l === lang ? n : 1)), "home"),
+        kind: "home",
+        pinned: n === 1 ? pinned.map((essay) => ({ essay, showSummary: !essay.fm.hideSummary })) : [],
+        items: items.map((essay) => ({ essay, showSummary: !essay.fm.hideSummary })),
+        pager: {
+          current: n,
+          total: pageCount,
+          newer: n > 1 ? href(urls.home(lang, n - 1)) : undefined,
+          older: n < pageCount ? href(urls.home(lang, n + 1)) : undefined,
+          label: tr("pageOf", { n, total: pageCount }),
+        },
+      });
+    }
+
+    // Archives: by year, then month, newest first.
+    const years = new Map<string, Map<string, Essay[]>>();
+    for (const essay of list) {
+      const local = essay.date.setZone(site.timezone);
+      const year = String(local.year);
+      const month = formatMonth(local, locale, site.timezone);
+      const months = years.get(year) ?? new Map<string, Essay[]>();
+      months.set(month, [...(months.get(month) ?? []), essay]);
+      years.set(year, months);
+    }
+    pages.push({
+      ...base("archives", urls.archives(lang), tr("archivesTitle"), "", sameUrlEverywhere((l) => urls.archives(l)), "archives"),
+      kind: "archives",
+      intro: tr("archivesIntro", { n: list.length }),
+      years: [...years].map(([year, months]) => ({ year, months: [...months].map(([label, items]) => ({ label, items })) })),
+    });
+
+    for (const kind of ["tags", "categories"] as const) {
+      const groups = termGroups[kind];
+      const max = Math.max(1, ...groups.map((g) => g.items.length));
+      pages.push({
+        ...base("terms", urls.terms(lang, kind), tr(`nav.${kind}`), "", sameUrlEverywhere((l) => urls.terms(l, kind)), kind),
+        kind: "terms",
+        termKind: kind,
+        terms: groups
+          .map((g) => ({
+            name: g.name,
+            slug: g.slug,
+            href: href(urls.term(lang, kind, g.slug)),
+            label: g.name,
+            count: g.items.length,
+            countText: tr("termCount", { n: g.items.length }),
+            weight: Math.round((g.items.length / max) * 4) + 1,
+          }))
+          .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
+      });
+    }
+  }
+
+  // Term pages need every language's terms, to link the same tag across languages.
+  for (const lang of languages) {
+    const tr = t[lang];
+    const lv = languageViews[lang];
+    const list = byLanguage[lang];
+    for (const kind of ["tags", "categories"] as const) {
+      for (const group of groupTerms(list, (e) => e.fm[kind])) {
+        const url = urls.term(lang, kind, group.slug);
+        const counterparts: Record<string, string | undefined> = {};
+        for (const other of languages) counterparts[other] = termPages[other][kind].get(group.key) ?? (other === lang ? url : urls.terms(other, kind));
+        const otherLanguages = languages
+          .filter((other) => other !== lang && termPages[other][kind].has(group.key))
+          .map((other) => ({ href: href(termPages[other][kind].get(group.key)!), label: tr("otherLanguageTerm", { language: site.languages[other].name }) }));
+        const title = tr(kind === "tags" ? "taggedWith" : "inCategory", { name: group.name });
+        const template = pages.find((p) => p.kind === "terms" && p.lang === lang && p.termKind === kind)!;
+        const alternates = Object.entries(counterparts)
+          .filter(([other]) => termPages[other][kind].has(group.key))
+          .map(([other, u]) => ({ hreflang: settings.site.languages[other].locale, href: absoluteUrl(site.url, site.pathPrefix, u!) }));
+        const xDefault = termPages[site.defaultLanguage][kind].get(group.key) ?? url;
+        pages.push({
+          ...template,
+          kind: "term",
+          url,
+          href: href(url),
+          permalink: `${url}index.html`,
+          title,
+          documentTitle: `${title} | ${lv.siteTitle}`,
+          canonical: absoluteUrl(site.url, site.pathPrefix, url),
+          alternates: [...alternates, { hreflang: "x-default", href: absoluteUrl(site.url, site.pathPrefix, xDefault) }],
+          switcher: template.switcher.map((s) => ({ ...s, href: href(counterparts[s.lang]!) })),
+          items: group.items.sort(byDateDesc).map((essay) => ({ essay, showSummary: !essay.fm.hideSummary })),
+          otherLanguages,
+        } as Page);
+      }
+    }
+    // 404 per language; the default language's is the host's /404.html.
+    const url = urls.notFound(lang);
+    pages.push({
+      ...pages.find((p) => p.kind === "archives" && p.lang === lang)!,
+      kind: "notfound",
+      url,
+      href: href(url),
+      permalink: url,
+      title: tr("notFoundTitle"),
+      documentTitle: `${tr("notFoundTitle")} | ${lv.siteTitle}`,
+      description: tr("notFoundText"),
+      canonical: absoluteUrl(site.url, site.pathPrefix, url),
+      alternates: [],
+      noindex: true,
+      nav: pages.find((p) => p.kind === "home" && p.lang === lang)!.nav.map((n) => ({ ...n, current: false })),
+    } as Page);
+  }
+
+  // Aliases: old URLs that redirect to the essay.
+  for (const essay of essays) {
+    for (const alias of essay.fm.aliases) {
+      const url = `/${alias.replace(/^\/+/, "")}`;
+      const permalink = url.endsWith("/") ? `${url}index.html` : url.endsWith(".html") ? url : `${url}/index.html`;
+      const essayPage = pages.find((p) => p.kind === "essay" && p.essay === essay)!;
+      pages.push({ ...essayPage, kind: "redirect", url, href: href(url), permalink, target: essay.href, noindex: true, alternates: [] } as Page);
+    }
+  }
+
+  return {
+    settings,
+    essays,
+    byLanguage,
+    pages,
+    leftOut,
+    languages: languageViews,
+    generatedAt: now.toISO() ?? "",
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * The content plugin: before each build it loads and validates every essay and builds the
+ * site model; one virtual template then paginates over the model's pages. Essays are not
+ * Eleventy templates themselves, so no template engine ever touches their Markdown.
+ */
+import { cp, readdir } from "node:fs/promises";
+import path from "node:path";
+import type { UserConfig } from "@11ty/eleventy";
+import { takeSite } from "./site.ts";
+import type { SiteModel } from "./model.ts";
+
+export interface ContentPluginOptions {
+  root: string;
+  /** Show drafts, scheduled and expired essays (marked). Defaults to true under `--serve`. */
+  preview?: boolean;
+  log?: (line: string) => void;
+}
+
+export function contentPlugin(config: UserConfig, options: ContentPluginOptions): void {
+  const state: { model?: SiteModel } = {};
+  const log = options.log ?? ((line: string) => console.log(`[wenji] ${line}`));
+
+  config.ignores.add("posts/**");
+  config.addWatchTarget("posts/");
+  config.addWatchTarget("_data/");
+
+  config.on("eleventy.before", async ({ runMode }) => {
+    const preview = options.preview ?? (runMode === "serve" || runMode === "watch" || process.env.WENJI_PREVIEW === "1");
+    const { site, preloaded } = await takeSite(options.root, { preview });
+    if (!preloaded) for (const line of site.report) log(line);
+    state.model = site.model;
+  });
+
+  // A function, so each build (and each preview rebuild) reads the freshly built model.
+  config.addGlobalData("wenji", () => state.model);
+
+  config.addTemplate("wenji-pages.njk", `{% set lv = wenji.languages[p.lang] %}{% set t = lv.strings %}{% include "kinds/" + p.kind + ".njk" %}`, {
+    layout: "layouts/base.njk",
+    pagination: { data: "wenji.pages", size: 1, alias: "p" },
+    permalink: (data: { p: { permalink: string } }) => data.p.permalink,
+    eleventyExcludeFromCollections: true,
+  });
+
+  // A page bundle's files (images and others) sit beside each of its translations' pages.
+  config.on("eleventy.after", async ({ directories }) => {
+    const model = state.model;
+    if (!model) return;
+    for (const essay of model.essays) {
+      if (!essay.source.bundle) continue;
+      const entries = await readdir(path.join(options.root, essay.source.dir), { withFileTypes: true });
+      for (const entry of entries) {
+        if (!entry.isFile() || entry.name.endsWith(".md")) continue;
+        await cp(path.join(options.root, essay.source.dir, entry.name), path.join(directories.output, essay.url, entry.name));
+      }
+    }
+  });
+}

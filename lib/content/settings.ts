@@ -1,0 +1,109 @@
+/**
+ * Site settings (`_data/site.json`) and UI strings (`_data/i18n/<lang>.json`), parsed by
+ * zod into types once; the rest of the engine trusts them.
+ */
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { DateTime } from "luxon";
+import { formatZodIssues, WenjiError } from "./problems.ts";
+
+const language = z.object({
+  locale: z.string().min(2),
+  name: z.string().min(1),
+  title: z.string().min(1),
+  description: z.string().default(""),
+});
+
+export const siteSchema = z
+  .object({
+    url: z.url(),
+    pathPrefix: z.string().regex(/^\/(.*\/)?$/, "must start and end with /").default("/"),
+    timezone: z.string().refine((zone) => DateTime.local().setZone(zone).isValid, "is not an IANA time zone"),
+    defaultLanguage: z.string(),
+    languages: z.record(z.string().regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/), language),
+    author: z.object({ name: z.string(), email: z.string().default(""), url: z.string().default("") }),
+    copyrightStartYear: z.number().int().optional(),
+    icp: z.string().default(""),
+    paginate: z.number().int().positive().default(10),
+    toc: z.object({ levels: z.tuple([z.number().int().min(1).max(6), z.number().int().min(1).max(6)]) }).default({ levels: [2, 3] }),
+    feed: z.object({ limit: z.number().int().positive().default(20) }).default({ limit: 20 }),
+    comments: z
+      .object({
+        provider: z.enum(["none", "giscus"]).default("none"),
+        giscus: z
+          .object({
+            repo: z.string().default(""),
+            repoId: z.string().default(""),
+            category: z.string().default(""),
+            categoryId: z.string().default(""),
+            mapping: z.string().default("pathname"),
+          })
+          .default({ repo: "", repoId: "", category: "", categoryId: "", mapping: "pathname" }),
+      })
+      .default({ provider: "none", giscus: { repo: "", repoId: "", category: "", categoryId: "", mapping: "pathname" } }),
+  })
+  .refine((site) => site.defaultLanguage in site.languages, {
+    message: "must be one of the configured languages",
+    path: ["defaultLanguage"],
+  });
+
+export type SiteSettings = z.infer<typeof siteSchema>;
+
+/** UI strings are a flat-or-nested JSON object of strings; every language must have every key. */
+export type Strings = { [key: string]: string | Strings };
+
+export interface Settings {
+  site: SiteSettings;
+  /** Language codes, the default first. */
+  languages: string[];
+  strings: Record<string, Strings>;
+}
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new WenjiError([`${file}: ${(error as Error).message}`]);
+  }
+}
+
+function flatKeys(strings: Strings, prefix = ""): string[] {
+  return Object.entries(strings).flatMap(([key, value]) =>
+    typeof value === "string" ? [prefix + key] : flatKeys(value, `${prefix}${key}.`),
+  );
+}
+
+const stringsSchema: z.ZodType<Strings> = z.lazy(() => z.record(z.string(), z.union([z.string(), stringsSchema])));
+
+export function loadSettings(root: string): Settings {
+  const sitePath = path.join(root, "_data", "site.json");
+  const parsed = siteSchema.safeParse(readJson(sitePath));
+  if (!parsed.success) throw new WenjiError(formatZodIssues("_data/site.json", parsed.error.issues));
+  const site = parsed.data;
+  const languages = [site.defaultLanguage, ...Object.keys(site.languages).filter((l) => l !== site.defaultLanguage)];
+
+  const stringsDir = path.join(root, "_data", "i18n");
+  const strings: Record<string, Strings> = {};
+  const problems: string[] = [];
+  const available = new Set(readdirSync(stringsDir).filter((f) => f.endsWith(".json")).map((f) => f.slice(0, -5)));
+  for (const lang of languages) {
+    const rel = `_data/i18n/${lang}.json`;
+    if (!available.has(lang)) {
+      problems.push(`${rel}: missing: language "${lang}" is configured in _data/site.json but has no strings file`);
+      continue;
+    }
+    const result = stringsSchema.safeParse(readJson(path.join(stringsDir, `${lang}.json`)));
+    if (!result.success) problems.push(...formatZodIssues(rel, result.error.issues));
+    else strings[lang] = result.data;
+  }
+  const allKeys = new Set(Object.values(strings).flatMap((s) => flatKeys(s)));
+  for (const [lang, table] of Object.entries(strings)) {
+    const own = new Set(flatKeys(table));
+    for (const key of allKeys) {
+      if (!own.has(key)) problems.push(`_data/i18n/${lang}.json: missing string "${key}" for language "${lang}"`);
+    }
+  }
+  if (problems.length) throw new WenjiError(problems);
+  return { site, languages, strings };
+}

@@ -1,0 +1,74 @@
+/** Validates parsed front matter against the schema and reports every problem with its line. */
+import { closest, distance } from "fastest-levenshtein";
+import { frontMatterFields, IGNORED_KEYS, COVER_KEYS, FRONT_MATTER_DEFAULTS, type FrontMatter } from "./schema.ts";
+import { showValue, type Problem } from "./problems.ts";
+import type { ParsedFrontMatter } from "./frontmatter.ts";
+
+function lowerMap(keys: string[]): Map<string, string> {
+  return new Map(keys.map((k) => [k.toLowerCase(), k]));
+}
+
+function suggestion(key: string, candidates: string[]): string {
+  const best = closest(key.toLowerCase(), candidates.map((c) => c.toLowerCase()));
+  if (distance(key.toLowerCase(), best) > Math.max(2, Math.floor(key.length / 3))) return "";
+  const canonical = candidates.find((c) => c.toLowerCase() === best)!;
+  return ` (did you mean "${canonical}"?)`;
+}
+
+export interface Validated {
+  frontMatter?: FrontMatter;
+  problems: Problem[];
+}
+
+export function validateFrontMatter(file: string, parsed: ParsedFrontMatter, zone: string): Validated {
+  const fields = frontMatterFields(zone);
+  const canonical = lowerMap(Object.keys(fields));
+  const ignored = lowerMap(IGNORED_KEYS);
+  const problems: Problem[] = [];
+  const out: Record<string, unknown> = { ...FRONT_MATTER_DEFAULTS };
+  const seen = new Map<string, string>();
+  const at = (key: string) => parsed.keyLines.get(key);
+
+  for (const [key, value] of Object.entries(parsed.data)) {
+    const name = canonical.get(key.toLowerCase());
+    if (!name) {
+      if (!ignored.has(key.toLowerCase())) {
+        problems.push({ file, line: at(key), severity: "warning", message: `unknown key "${key}"${suggestion(key, [...Object.keys(fields), ...IGNORED_KEYS])}` });
+      }
+      continue;
+    }
+    if (seen.has(name)) {
+      problems.push({ file, line: at(key), severity: "error", message: `"${key}" repeats "${seen.get(name)}" (keys are case-insensitive; keep one)` });
+      continue;
+    }
+    seen.set(name, key);
+    const field = fields[name];
+    const result = field.schema.safeParse(name === "cover" ? normalizeCover(file, value, at(key), problems) : value);
+    if (result.success) {
+      if (result.data !== undefined) out[name] = result.data;
+    } else {
+      problems.push({ file, line: at(key), severity: "error", message: `"${key}": ${showValue(value)} is not ${field.noun} (expected ${field.expected})` });
+    }
+  }
+  for (const required of ["title", "date"] as const) {
+    if (!seen.has(required)) {
+      const field = fields[required];
+      problems.push({ file, line: 1, severity: "error", message: `"${required}" is missing (expected ${field.expected})` });
+    }
+  }
+  if (problems.some((p) => p.severity === "error")) return { problems };
+  return { frontMatter: out as unknown as FrontMatter, problems };
+}
+
+/** Cover keys are case-insensitive too; unknown ones are warnings. */
+function normalizeCover(file: string, value: unknown, line: number | undefined, problems: Problem[]): unknown {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
+  const known = lowerMap(COVER_KEYS);
+  const out: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) {
+    const name = known.get(key.toLowerCase());
+    if (name) out[name] = inner;
+    else problems.push({ file, line, severity: "warning", message: `unknown key "cover.${key}"${suggestion(key, COVER_KEYS)}` });
+  }
+  return out;
+}

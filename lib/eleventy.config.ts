@@ -1,0 +1,38 @@
+/**
+ * wenji's Eleventy configuration: composes the engine's plugins, each with one line on why.
+ */
+import path from "node:path";
+import { readFileSync } from "node:fs";
+import { HtmlBasePlugin, type UserConfig } from "@11ty/eleventy";
+import { contentPlugin } from "./content/plugin.ts";
+import { feedsPlugin } from "./feeds/plugin.ts";
+import { seoPlugin } from "./seo/plugin.ts";
+
+/** The project being built: the current folder, or WENJI_ROOT (tests build fixture sites). */
+function projectRoot(): string {
+  return path.resolve(process.env.WENJI_ROOT ?? process.cwd());
+}
+
+export default function wenji(config: UserConfig) {
+  const root = projectRoot();
+  const site = JSON.parse(readFileSync(path.join(root, "_data", "site.json"), "utf8")) as { pathPrefix?: string };
+  // Essays → validated model → one paginated template over every page of the site.
+  config.addPlugin(contentPlugin, { root });
+  // Per language RSS, Atom and JSON Feed with full text, and a stylesheet that explains them in a browser.
+  config.addPlugin(feedsPlugin);
+  // Canonical, OpenGraph, JSON-LD in every page's head; sitemap.xml and robots.txt for crawlers.
+  config.addPlugin(seoPlugin);
+  // Sites served from a sub-path (GitHub Pages project sites): every URL in the HTML gets the prefix.
+  config.addPlugin(HtmlBasePlugin);
+  // Our own CSS, scripts and images; nothing from a CDN.
+  config.addPassthroughCopy("assets");
+  config.setNunjucksEnvironmentOptions({ throwOnUndefined: false, autoescape: true });
+  config.setServerOptions({ port: Number(process.env.PORT ?? 8080), showAllHosts: false });
+
+  return {
+    dir: { input: ".", includes: "_includes", data: "_data" },
+    pathPrefix: site.pathPrefix ?? "/",
+    templateFormats: ["njk"],
+    htmlTemplateEngine: "njk",
+  };
+}

@@ -1,0 +1,163 @@
+/**
+ * The one markdown-it instance. Essays are rendered as Markdown only (never through a
+ * template engine), with raw HTML, linkify, footnotes, build-time highlighting, and no
+ * typographer: prose characters are the linter's business, not the renderer's.
+ */
+import MarkdownIt from "markdown-it";
+import type { Token, StateCore, Renderer } from "markdown-it";
+import footnote from "markdown-it-footnote";
+import cjkBreaks from "markdown-it-cjk-breaks";
+import hljs from "highlight.js";
+import { countText, addCounts, type TextCount } from "../text/count.ts";
+import { headingId, UniqueIds } from "./slug.ts";
+import type { Heading } from "./toc.ts";
+import { escapeHtml } from "./escape.ts";
+
+export type Markdown = InstanceType<typeof MarkdownIt>;
+type MarkdownEnv = Parameters<Markdown["parse"]>[1];
+
+export interface MarkdownImage {
+  src: string;
+  alt: string;
+  title: string;
+  line: number;
+}
+
+export interface MarkdownLink {
+  href: string;
+  line: number;
+}
+
+/** What a render tells the rest of the pipeline besides the HTML. */
+export interface RenderResult {
+  html: string;
+  headings: Heading[];
+  count: TextCount;
+  /** Plain text of the opening paragraphs (up to `<!--more-->` when the essay has one). */
+  lead: string;
+  hasMoreMarker: boolean;
+  images: MarkdownImage[];
+  links: MarkdownLink[];
+}
+
+export interface RenderOptions {
+  /** Accessible label of the "#" link beside each heading, in the page's language. */
+  anchorLabel: string;
+  /** Line of the body's first line in the file, so reported lines are file lines. */
+  lineOffset?: number;
+}
+
+interface RenderEnv extends RenderOptions {
+  headings: Heading[];
+  images: MarkdownImage[];
+  links: MarkdownLink[];
+}
+
+function highlight(code: string, lang: string): string {
+  const name = lang.trim().split(/\s+/)[0]?.toLowerCase();
+  if (name && hljs.getLanguage(name)) {
+    return hljs.highlight(code, { language: name, ignoreIllegals: true }).value;
+  }
+  return escapeHtml(code);
+}
+
+function inlineText(token: Token | undefined): string {
+  if (!token?.children) return token?.content ?? "";
+  return token.children
+    .filter((child) => child.type === "text" || child.type === "code_inline" || child.type === "emoji")
+    .map((child) => child.content)
+    .join("")
+    .trim();
+}
+
+/** Adds CJK-safe, unique ids and a hover anchor to every heading, and records them for the TOC. */
+function headingIds(md: Markdown): void {
+  md.core.ruler.push("wenji_heading_ids", (state: StateCore) => {
+    const env = state.env as unknown as RenderEnv;
+    const ids = new UniqueIds();
+    const tokens = state.tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      const open = tokens[i];
+      if (open.type !== "heading_open") continue;
+      const text = inlineText(tokens[i + 1]);
+      const id = headingId(text, ids);
+      open.attrSet("id", id);
+      env.headings?.push({ level: Number(open.tag.slice(1)), id, text });
+    }
+  });
+  const defaultClose = md.renderer.rules.heading_close;
+  md.renderer.rules.heading_close = (tokens: Token[], idx: number, options: Markdown["options"], renderEnv: unknown, self: Renderer) => {
+    const env = renderEnv as RenderEnv;
+    const open = tokens[idx - 2];
+    const id = open?.attrGet("id");
+    const anchor = id
+      ? ` <a class="heading-anchor" href="#${encodeURIComponent(id)}" aria-label="${escapeHtml(env.anchorLabel)}">#</a>`
+      : "";
+    return anchor + (defaultClose ? defaultClose(tokens, idx, options, renderEnv as MarkdownEnv, self) : self.renderToken(tokens, idx, options));
+  };
+}
+
+/** Records images and links with their file lines, for checks and the image pipeline. */
+function recordReferences(md: Markdown): void {
+  md.core.ruler.push("wenji_references", (state: StateCore) => {
+    const env = state.env as unknown as RenderEnv;
+    const offset = env.lineOffset ?? 0;
+    for (const block of state.tokens) {
+      if (block.type !== "inline" || !block.children) continue;
+      const line = (block.map?.[0] ?? 0) + 1 + offset;
+      for (const child of block.children) {
+        if (child.type === "image") {
+          env.images?.push({
+            src: String(child.attrGet("src") ?? ""),
+            alt: child.children?.map((c: Token) => c.content).join("") ?? child.content,
+            title: String(child.attrGet("title") ?? ""),
+            line,
+          });
+        } else if (child.type === "link_open") {
+          env.links?.push({ href: String(child.attrGet("href") ?? ""), line });
+        }
+      }
+    }
+  });
+}
+
+export function createMarkdown(): Markdown {
+  const md = new MarkdownIt({ html: true, linkify: true, typographer: false, highlight });
+  // Fuzzy links would turn "Node.js" or "e.g." into links; only explicit URLs are linked.
+  md.linkify.set({ fuzzyLink: false, fuzzyEmail: false });
+  md.use(footnote);
+  // A line break between two Han characters is not a space in Chinese.
+  md.use(cjkBreaks);
+  md.use(headingIds);
+  md.use(recordReferences);
+  return md;
+}
+
+const MORE = /^<!--\s*more\s*-->$/m;
+
+export function renderMarkdown(md: Markdown, source: string, options: RenderOptions): RenderResult {
+  const env: RenderEnv = { ...options, headings: [], images: [], links: [] };
+  const tokens = md.parse(source, env as unknown as MarkdownEnv);
+  let count: TextCount = { han: 0, latin: 0 };
+  const lead: string[] = [];
+  let leadDone = false;
+  let hasMoreMarker = false;
+  let inParagraph = false;
+  for (const token of tokens) {
+    if (token.type === "html_block" && MORE.test(token.content.trim())) {
+      hasMoreMarker = true;
+      leadDone = true;
+    }
+    if (token.type === "paragraph_open") inParagraph = true;
+    if (token.type === "paragraph_close") inParagraph = false;
+    if (token.type !== "inline") continue;
+    const text = token.children?.filter((c: Token) => c.type === "text" || c.type === "code_inline").map((c: Token) => c.content).join("") ?? "";
+    count = addCounts(count, countText(text));
+    if (inParagraph && !leadDone) {
+      lead.push(text);
+      if (lead.join("").length > 400) leadDone = true;
+    }
+  }
+  const html = md.renderer.render(tokens, md.options, env as unknown as MarkdownEnv);
+  return { html, headings: env.headings, count, lead: lead.join(" "), hasMoreMarker, images: env.images, links: env.links };
+}

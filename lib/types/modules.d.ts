@@ -1,0 +1,11 @@
+// Type declarations for markdown-it plugins that ship none.
+declare module "markdown-it-footnote" {
+  import type MarkdownIt from "markdown-it";
+  const footnote: MarkdownIt.PluginSimple;
+  export default footnote;
+}
+declare module "markdown-it-cjk-breaks" {
+  import type MarkdownIt from "markdown-it";
+  const cjkBreaks: MarkdownIt.PluginSimple;
+  export default cjkBreaks;
+}

@@ -1,0 +1,26 @@
+/**
+ * `npm run build`: validates every essay, builds the site into a fresh folder, and only on
+ * success swaps it in for `_site/`. A failed build leaves the previous `_site/` exactly as it was.
+ */
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { buildSite } from "../lib/build.ts";
+
+const { values } = parseArgs({
+  options: {
+    output: { type: "string", default: "_site" },
+    preview: { type: "boolean", default: false },
+    verbose: { type: "boolean", default: false },
+    help: { type: "boolean", default: false },
+  },
+});
+
+if (values.help) {
+  console.log("usage: npm run build [-- --output DIR] [--preview] [--verbose]\n  --preview  include drafts, scheduled and expired essays, marked\n  --verbose  list every file Eleventy writes");
+  process.exit(0);
+}
+
+const root = process.cwd();
+const result = await buildSite({ root, output: path.resolve(root, values.output!), preview: values.preview!, quiet: !values.verbose });
+for (const line of result.lines) (result.ok ? console.log : console.error)(line);
+process.exit(result.ok ? 0 : 1);
