@@ -5,10 +5,10 @@
  */
 import { defineRule, matches } from '../rule.ts'
 
-// A stretch without Han holding at least three English words reads as an English sentence;
-// `我用 React，你用 Vue` has one word per stretch, and its comma stays Chinese.
+// A stretch without Han where words are spaced like a sentence (two gaps at least) is English;
+// `我用 React，你用 Vue` and a name list `GitHub、JavaScript、iOS，` are Chinese punctuation.
 const STRETCH_WITHOUT_HAN = /[^\p{Script=Han}]+/gu
-const ENGLISH_WORD = /[A-Za-z][A-Za-z'’-]*/g
+const WORD_GAP = /[A-Za-z'’] +(?=[A-Za-z])/g
 const MARK_AFTER_WORD = /(?<=[A-Za-z])[，。；：？！]/g
 const MESSAGE = 'Use half-width punctuation inside an English sentence'
 
@@ -21,6 +21,7 @@ export default defineRule({
   examples: [
     { input: '乔布斯说过「Stay hungry, stay foolish.」这句话。' },
     { input: '我用 React，你用 Vue。我用 GitHub，Markdown 也行。' },
+    { input: '专有名词比如 GitHub、JavaScript、iOS，不写成小写。' },
     {
       input: '他说「Stay hungry，stay foolish。」',
       messages: [`1:15-1:16: ${MESSAGE}`, `1:28-1:29: ${MESSAGE}`],
@@ -29,7 +30,7 @@ export default defineRule({
   check(context) {
     for (const block of context.index.blocks) {
       for (const stretch of matches(STRETCH_WITHOUT_HAN, block.text)) {
-        if ((stretch[0].match(ENGLISH_WORD)?.length ?? 0) < 3) continue
+        if ((stretch[0].match(WORD_GAP)?.length ?? 0) < 2) continue
         for (const mark of matches(MARK_AFTER_WORD, stretch[0])) {
           const at = stretch.index + mark.index
           context.reportFlat(block, at, at + 1, MESSAGE)
