@@ -36,6 +36,7 @@ const BROKEN = {
   "two.md": "---\ntitle: 二\ndate: 2025-01-06\nslug: same\n---\n\n正文。\n",
   "three.md": "---\ntitle: 三\ndate: 2025-01-07\ntranslationKey: shared\n---\n\n正文。\n",
   "four.md": "---\ntitle: 四\ndate: 2025-01-08\ntranslationKey: shared\n---\n\n正文。\n",
+  "typo.md": "---\ntitle: 排版\ndate: 2025-01-09\n---\n\n我用 Markdown写作。\n",
 };
 
 interface Finding {
@@ -71,8 +72,12 @@ test("check reports each kind of problem exactly once, with file and line, and e
     assert.equal(matches[0].line, line, `${file} ${rule} line`);
   }
   assert.equal(structural.length, expected.length, JSON.stringify(structural, null, 1));
-  assert.equal(report.files, 10);
-  assert.match(report.summary, /^11 problems \(10 errors, 1 warning\) in 6 of 10 essays$/);
+  const typography = report.findings.filter((f) => !structural.includes(f));
+  assert.deepEqual(typography.map((f) => [f.file, f.line, f.rule]), [["posts/typo.md", 6, "space-cjk-latin"]], "the only typography finding is the one planted");
+  assert.match(typography[0].message, /space between Han and Latin/);
+  assert.equal(typography[0].column, 11, "at the Latin-Han boundary");
+  assert.equal(report.files, 11);
+  assert.match(report.summary, /^12 problems \(11 errors, 1 warning\) in 7 of 11 essays$/);
 });
 
 test("the text report groups findings under each file and ends with one summary line", async () => {
