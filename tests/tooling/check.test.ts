@@ -42,6 +42,7 @@ const BROKEN = {
 interface Finding {
   file: string;
   line?: number;
+  column?: number;
   severity: string;
   rule: string;
   message: string;

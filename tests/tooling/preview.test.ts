@@ -1,0 +1,56 @@
+/**
+ * `npm start`: Eleventy's dev server over a fixture site, drafts and scheduled essays shown and
+ * marked, live reload injected, and an edited essay rebuilt and served again.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { appendFile } from "node:fs/promises";
+import path from "node:path";
+import { makeFixtureRoot, PROJECT } from "../helpers/site.ts";
+
+test("preview serves drafts and future essays marked, with live reload, and rebuilds an edited essay", async () => {
+  const root = await makeFixtureRoot({
+    posts: {
+      "done.md": "---\ntitle: 已发表\ndate: 2024-01-01\n---\n\n第一版正文。\n",
+      "draft.md": "---\ntitle: 草稿一篇\ndate: 2024-01-02\ndraft: true\n---\n\n还没写完。\n",
+      "later.md": "---\ntitle: 以后再发\ndate: 2999-01-01\n---\n\n未来的文章。\n",
+    },
+  });
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  // The same command as `npm start`, pointed at the fixture site.
+  const child = spawn(process.execPath, [path.join(PROJECT, "node_modules/@11ty/eleventy/cmd.cjs"), "--serve", "--quiet", "--output=.wenji/preview", `--port=${port}`, `--config=${path.join(PROJECT, ".eleventy.js")}`], {
+    cwd: root,
+    env: { ...process.env, WENJI_ROOT: root },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let log = "";
+  child.stdout.on("data", (d) => (log += d));
+  child.stderr.on("data", (d) => (log += d));
+  const get = async (url: string) => {
+    const response = await fetch(`http://127.0.0.1:${port}${encodeURI(url)}`);
+    return { status: response.status, text: await response.text() };
+  };
+  const until = async (what: string, ok: () => Promise<boolean>) => {
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      if (await ok().catch(() => false)) return;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    assert.fail(`${what} did not happen in time; the server said:\n${log}`);
+  };
+  try {
+    await until("the first build", async () => (await get("/posts/done/")).text.includes("第一版正文"));
+    const draft = await get("/posts/draft/");
+    assert.equal(draft.status, 200);
+    assert.match(draft.text, /<span class="badge badge-draft">草稿<\/span> 草稿一篇/);
+    assert.match((await get("/posts/later/")).text, /<span class="badge badge-draft">[^<]+<\/span> 以后再发/);
+    assert.match((await get("/posts/done/")).text, /reload-client\.js|eleventy-dev-server/, "live reload is injected");
+
+    await appendFile(path.join(root, "posts/done.md"), "\n改过之后的一句。\n");
+    await until("the rebuild after the edit", async () => (await get("/posts/done/")).text.includes("改过之后的一句"));
+    assert.doesNotMatch(log, /Error|error/);
+  } finally {
+    child.kill();
+  }
+});
