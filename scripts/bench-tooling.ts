@@ -28,6 +28,8 @@ async function generate(root: string): Promise<void> {
   await cp(path.join(PROJECT, "_data"), path.join(root, "_data"), { recursive: true });
   await symlink(path.join(PROJECT, "_includes"), path.join(root, "_includes"));
   await symlink(path.join(PROJECT, "assets"), path.join(root, "assets"));
+  // Eleventy reads the project's package.json to know that .eleventy.js is an ES module.
+  await writeFile(path.join(root, "package.json"), JSON.stringify({ type: "module" }));
   const writes: Promise<void>[] = [];
   const zhCount = Math.ceil(count * 0.7);
   for (let i = 0; i < count; i++) {

@@ -6,6 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { appendFile } from "node:fs/promises";
+import http from "node:http";
 import path from "node:path";
 import { makeFixtureRoot, PROJECT } from "../helpers/site.ts";
 
@@ -16,6 +17,8 @@ test("preview serves drafts and future essays marked, with live reload, and rebu
       "draft.md": "---\ntitle: 草稿一篇\ndate: 2024-01-02\ndraft: true\n---\n\n还没写完。\n",
       "later.md": "---\ntitle: 以后再发\ndate: 2999-01-01\n---\n\n未来的文章。\n",
     },
+    // Eleventy reads the project's package.json to know that .eleventy.js is an ES module.
+    files: { "package.json": JSON.stringify({ type: "module" }) },
   });
   const port = 20000 + Math.floor(Math.random() * 20000);
   // The same command as `npm start`, pointed at the fixture site.
@@ -27,10 +30,19 @@ test("preview serves drafts and future essays marked, with live reload, and rebu
   let log = "";
   child.stdout.on("data", (d) => (log += d));
   child.stderr.on("data", (d) => (log += d));
-  const get = async (url: string) => {
-    const response = await fetch(`http://127.0.0.1:${port}${encodeURI(url)}`);
-    return { status: response.status, text: await response.text() };
-  };
+  // A plain request, as a browser navigation looks to the dev server (fetch() marks itself as
+  // a script request, which gets no reload script).
+  const get = (url: string) =>
+    new Promise<{ status: number; text: string }>((resolve, reject) => {
+      http
+        .get(`http://127.0.0.1:${port}${encodeURI(url)}`, (response) => {
+          let text = "";
+          response.setEncoding("utf8");
+          response.on("data", (d) => (text += d));
+          response.on("end", () => resolve({ status: response.statusCode ?? 0, text }));
+        })
+        .on("error", reject);
+    });
   const until = async (what: string, ok: () => Promise<boolean>) => {
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
@@ -45,7 +57,7 @@ test("preview serves drafts and future essays marked, with live reload, and rebu
     assert.equal(draft.status, 200);
     assert.match(draft.text, /<span class="badge badge-draft">草稿<\/span> 草稿一篇/);
     assert.match((await get("/posts/later/")).text, /<span class="badge badge-draft">[^<]+<\/span> 以后再发/);
-    assert.match((await get("/posts/done/")).text, /reload-client\.js|eleventy-dev-server/, "live reload is injected");
+    assert.match((await get("/posts/done/")).text, /<script type="module"[^>]* src="\/\.11ty\/reload-client\.js/, "live reload is injected");
 
     await appendFile(path.join(root, "posts/done.md"), "\n改过之后的一句。\n");
     await until("the rebuild after the edit", async () => (await get("/posts/done/")).text.includes("改过之后的一句"));
