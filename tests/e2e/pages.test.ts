@@ -48,9 +48,9 @@ async function brokenImages(page: Page): Promise<string[]> {
       await new Promise((resolve) => requestAnimationFrame(resolve));
     }
     scrollTo(0, 0);
-    await Promise.all([...document.images].map((img) => img.decode().catch(() => undefined)));
+    await Promise.all(Array.from(document.images).map((img) => img.decode().catch(() => undefined)));
   });
-  return page.evaluate(() => [...document.images].filter((img) => !img.complete || img.naturalWidth === 0).map((img) => img.currentSrc || img.src));
+  return page.evaluate(() => Array.from(document.images).filter((img) => !img.complete || img.naturalWidth === 0).map((img) => img.currentSrc || img.src));
 }
 
 describe("pages in the browser", () => {
@@ -60,7 +60,7 @@ describe("pages in the browser", () => {
   before(async () => {
     site = await startSampleSite();
     const home = await site.fixture.page("/");
-    const navPaths = [...home.querySelectorAll(".site-nav a")].map((a) => decodeURI(a.getAttribute("href")!));
+    const navPaths = Array.from(home.querySelectorAll(".site-nav a")).map((a) => decodeURI(a.getAttribute("href")!));
     pages = [...new Set([...CORE_PAGES, ...navPaths])];
   });
   after(() => site?.close());
