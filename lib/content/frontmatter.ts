@@ -50,7 +50,7 @@ function parseYaml(matter: string): Parsed {
   const error = doc.errors[0];
   if (error) {
     const line = error.linePos?.[0].line ?? lineCounter.linePos(error.pos[0]).line;
-    return { ok: false, line, message: `YAML syntax error: ${error.message.split("\n")[0]}` };
+    return { ok: false, line, message: `YAML syntax error: ${error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")}` };
   }
   const keyLines = new Map<string, number>();
   if (doc.contents && isMap(doc.contents)) {

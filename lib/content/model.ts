@@ -72,6 +72,8 @@ export interface Essay {
   images: MarkdownImage[];
   links: RenderResult["links"];
   translations: Essay[];
+  /** A standalone page (`type: page`): its own URL, left out of lists, terms and feeds. */
+  isPage: boolean;
   previous?: Essay;
   next?: Essay;
   fm: EssaySource["frontMatter"];
@@ -110,6 +112,12 @@ export interface PageBase {
   feeds: { rss: string; atom: string; json: string };
 }
 
+/** The comments provider's script and its settings; loaded only when the reader asks. */
+export interface CommentsView {
+  script: string;
+  attributes: { name: string; value: string }[];
+}
+
 export interface ListItem {
   essay: Essay;
   showSummary: boolean;
@@ -124,11 +132,12 @@ export interface Pager {
 }
 
 export type Page =
-  | (PageBase & { kind: "essay"; essay: Essay; breadcrumbs: Link[]; share: Link[]; copyLink: string; comments: boolean; marker: string })
+  | (PageBase & { kind: "essay"; essay: Essay; breadcrumbs: Link[]; share: Link[]; copyLink: string; comments?: CommentsView; marker: string })
   | (PageBase & { kind: "home"; pinned: ListItem[]; items: ListItem[]; pager: Pager })
   | (PageBase & { kind: "archives"; intro: string; years: { year: string; months: { label: string; items: Essay[] }[] }[] })
   | (PageBase & { kind: "terms"; termKind: TermKind; terms: (TermRef & { count: number; countText: string; weight: number })[] })
   | (PageBase & { kind: "term"; termKind: TermKind; items: ListItem[]; otherLanguages: Link[] })
+  | (PageBase & { kind: "page"; essay: Essay; marker: string })
   | (PageBase & { kind: "notfound" })
   | (PageBase & { kind: "redirect"; target: string });
 
@@ -201,7 +210,8 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
     const rendered = renderEssay(source, tr("anchorLabel"));
     const levels = fm.tocLevels ?? site.toc.levels;
     const tocHtml = fm.showToc ? renderToc(buildToc(rendered.headings, levels)) : "";
-    const url = urls.essay(lang, source.slug);
+    const isPage = fm.type === "page";
+    const url = isPage ? `${urls.root(lang)}${source.slug}/` : urls.essay(lang, source.slug);
     const updated = fm.lastmod && !fm.lastmod.hasSame(fm.date, "day") ? fm.lastmod : undefined;
     const minutes = readingMinutes(rendered.count);
     const words = wordCount(rendered.count);
@@ -251,6 +261,7 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
       images: rendered.images,
       links: rendered.links,
       translations: [],
+      isPage,
       fm,
     });
   }
@@ -264,7 +275,7 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
 
   const byLanguage: Record<string, Essay[]> = {};
   for (const lang of languages) {
-    const list = essays.filter((e) => e.lang === lang).sort(byDateDesc);
+    const list = essays.filter((e) => e.lang === lang && !e.isPage).sort(byDateDesc);
     byLanguage[lang] = list;
     list.forEach((essay, i) => {
       essay.next = list[i - 1];
@@ -291,11 +302,22 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
     };
   }
 
+  const comments = (lang: string): CommentsView | undefined => {
+    if (site.comments.provider !== "giscus") return undefined;
+    const g = site.comments.giscus;
+    const attributes = Object.entries({
+      repo: g.repo, "repo-id": g.repoId, category: g.category, "category-id": g.categoryId, mapping: g.mapping,
+      "reactions-enabled": "1", "input-position": "top", theme: "preferred_color_scheme", lang: lang === "zh" ? "zh-CN" : lang, loading: "lazy",
+    }).map(([name, value]) => ({ name: `data-${name}`, value }));
+    return { script: "https://giscus.app/client.js", attributes };
+  };
+
   const pages: Page[] = [];
   const termPages: Record<string, Record<TermKind, Map<string, string>>> = {};
 
   for (const lang of languages) {
     const list = byLanguage[lang];
+    const standalone = essays.filter((e) => e.lang === lang && e.isPage);
     const tr = t[lang];
     const lv = languageViews[lang];
     const locale = lv.locale;
@@ -310,6 +332,7 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
         { key: "archives", url: urls.archives(lang) },
         { key: "tags", url: urls.terms(lang, "tags") },
         { key: "categories", url: urls.terms(lang, "categories") },
+        ...standalone.filter((e) => e.slug === "about").map((e) => ({ key: "about", url: e.url })),
       ].map(({ key, url }) => ({ href: href(url), label: tr(`nav.${key}`), current: key === current }));
 
     /** Alternates and the switcher for a page whose counterpart in each language is given (or not). */
@@ -396,7 +419,19 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
               { label: tr("shareByEmail"), href: `mailto:?subject=${shareText}&body=${shareUrl}` },
             ],
         copyLink: essay.absoluteUrl,
-        comments: essay.fm.comments && site.comments.provider !== "none",
+        comments: essay.fm.comments ? comments(lang) : undefined,
+      });
+    }
+
+    for (const essay of standalone) {
+      const counterparts: Record<string, string | undefined> = { [lang]: essay.url };
+      for (const other of essay.translations) counterparts[other.lang] = other.url;
+      pages.push({
+        ...base("page", essay.url, essay.title, essay.description || essay.summary, counterparts, essay.slug, true),
+        kind: "page",
+        essay,
+        marker: essay.status === "published" ? "" : tr(essay.status),
+        noindex: essay.fm.robotsNoIndex || essay.status !== "published",
       });
     }
 

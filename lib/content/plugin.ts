@@ -6,7 +6,7 @@
 import { cp, readdir } from "node:fs/promises";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
-import { loadSite } from "./site.ts";
+import { takeSite } from "./site.ts";
 import type { SiteModel } from "./model.ts";
 
 export interface ContentPluginOptions {
@@ -26,9 +26,9 @@ export function contentPlugin(config: UserConfig, options: ContentPluginOptions)
 
   config.on("eleventy.before", async ({ runMode }) => {
     const preview = options.preview ?? (runMode === "serve" || runMode === "watch" || process.env.WENJI_PREVIEW === "1");
-    const loaded = await loadSite(options.root, { preview });
-    for (const line of loaded.report) log(line);
-    state.model = loaded.model;
+    const { site, preloaded } = await takeSite(options.root, { preview });
+    if (!preloaded) for (const line of site.report) log(line);
+    state.model = site.model;
   });
 
   // A function, so each build (and each preview rebuild) reads the freshly built model.
