@@ -5,6 +5,7 @@
 import { createServer, type Server } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -79,11 +80,17 @@ export async function serveDirectory(dir: string): Promise<StaticServer> {
       status = 404;
       file = fallback;
     }
-    const body = await readFile(file);
+    const type = TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream";
+    // Text is sent gzipped when the client accepts it, as any real static host does.
+    const compress = /^(text\/|application\/(json|xml)|image\/svg)/.test(type) && /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""));
+    const raw = await readFile(file);
+    const body = compress ? gzipSync(raw) : raw;
     response.writeHead(status, {
-      "content-type": TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream",
+      "content-type": type,
       "content-length": body.length,
       "cache-control": "no-cache",
+      vary: "accept-encoding",
+      ...(compress ? { "content-encoding": "gzip" } : {}),
     });
     response.end(request.method === "HEAD" ? undefined : body);
   });
