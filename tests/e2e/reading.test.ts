@@ -127,6 +127,11 @@ describe("reading an essay", () => {
       return counts;
     });
     assert.ok(lines.length >= 3, `enough pure-Chinese full lines to judge (${lines.length})`);
+    // Line height follows the page language: about 1.8 for Chinese, 1.6 for English.
+    const ratio = () => page.$eval(".essay-body > p", (p) => parseFloat(getComputedStyle(p).lineHeight) / parseFloat(getComputedStyle(p).fontSize));
+    assert.equal((await ratio()).toFixed(2), "1.80");
+    await page.goto(site.url(EN_ESSAY));
+    assert.equal((await ratio()).toFixed(2), "1.60");
     for (const count of lines) assert.ok(count >= 36 && count <= 42, `a full line holds ${count} characters (lines: ${lines.join(", ")})`);
     await context.close();
   });
