@@ -5,6 +5,8 @@ import path from "node:path";
 import { readFileSync } from "node:fs";
 import { HtmlBasePlugin, type UserConfig } from "@11ty/eleventy";
 import { contentPlugin } from "./content/plugin.ts";
+import { feedsPlugin } from "./feeds/plugin.ts";
+import { seoPlugin } from "./seo/plugin.ts";
 
 /** The project being built: the current folder, or WENJI_ROOT (tests build fixture sites). */
 function projectRoot(): string {
@@ -16,6 +18,10 @@ export default function wenji(config: UserConfig) {
   const site = JSON.parse(readFileSync(path.join(root, "_data", "site.json"), "utf8")) as { pathPrefix?: string };
   // Essays → validated model → one paginated template over every page of the site.
   config.addPlugin(contentPlugin, { root });
+  // Per language RSS, Atom and JSON Feed with full text, and a stylesheet that explains them in a browser.
+  config.addPlugin(feedsPlugin);
+  // Canonical, OpenGraph, JSON-LD in every page's head; sitemap.xml and robots.txt for crawlers.
+  config.addPlugin(seoPlugin);
   // Sites served from a sub-path (GitHub Pages project sites): every URL in the HTML gets the prefix.
   config.addPlugin(HtmlBasePlugin);
   // Our own CSS, scripts and images; nothing from a CDN.
