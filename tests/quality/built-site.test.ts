@@ -6,7 +6,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
-import { rm, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { buildFixture, PROJECT, type Fixture } from "../helpers/site.ts";
 import { formatHtmlProblem, validateBuiltSite } from "../../lib/quality/html.ts";
 import { checkLinks, formatBrokenLink } from "../../lib/quality/links.ts";
@@ -78,6 +78,18 @@ describe("the gates fail on a broken site", () => {
     assert.ok(own.some((line) => line.includes("/posts/nope/") && line.includes("no file for /posts/nope/")), own.join("\n"));
     assert.ok(own.some((line) => line.includes("no element with id \"没有这个小节\"")), own.join("\n"));
     assert.ok(!own.some((line) => line.startsWith("/posts/broken/index.html: / ")), "the home link resolves");
+  });
+
+  test("the link checker reads the sitemap and the feeds too", async () => {
+    for (const [file, pattern] of [["sitemap.xml", /<loc>[^<]*\/posts\/broken\/<\/loc>/], ["feed.xml", /<link>[^<]*\/posts\/broken\/<\/link>/]] as const) {
+      const full = path.join(site.output, file);
+      const text = await readFile(full, "utf8");
+      assert.match(text, pattern, `${file} lists the essay`);
+      await writeFile(full, text.replace(pattern, (m) => m.replace("/posts/broken/", "/posts/vanished/")));
+    }
+    const { broken } = await checkLinks(site.output, SITE_URL, "/");
+    const vanished = broken.filter((b) => b.href.endsWith("/posts/vanished/")).map((b) => b.from);
+    assert.deepEqual(vanished.sort(), ["/feed.xml", "/sitemap.xml"]);
   });
 
   test("the weight check names a page over budget and a missing file", async () => {
