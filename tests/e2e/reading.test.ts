@@ -222,7 +222,8 @@ describe("reading an essay", () => {
     await page.keyboard.press("Tab");
     for (let i = 0; i < 20; i++) {
       await page.keyboard.press("Tab");
-      seen.push(await focused());
+      // Focus scrolls the element into view, smoothly when motion is welcome: give it a moment.
+      seen.push(await eventually(focused, (f) => f.onScreen, 2000));
     }
     const order = seen.map((f) => f.className || f.text).join(" → ");
     assert.ok(seen.some((f) => f.className === "lang-switch"), `the language switch is reached: ${order}`);
