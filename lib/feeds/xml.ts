@@ -7,18 +7,23 @@
 /** Characters outside XML 1.0's `Char` production (tab, LF and CR are allowed). */
 const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** Anything any function below would change; most strings (URLs, dates, plain titles) have none. */
+const NEEDS_WORK = /[\u0000-\u001F\u007F&<>"\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 /** Removes what XML cannot hold (DEL too: it is legal but never meant in prose). */
 export function stripControlCharacters(text: string): string {
-  return text.replace(NOT_XML_CHAR, "");
+  return NEEDS_WORK.test(text) ? text.replace(NOT_XML_CHAR, "") : text;
 }
 
 /** Element content: `&`, `<` and `>` (the last so `]]>` never appears). */
 export function xmlText(text: string): string {
+  if (!NEEDS_WORK.test(text)) return text;
   return stripControlCharacters(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 /** A double-quoted attribute value; tabs and newlines kept as references so they survive normalization. */
 export function xmlAttr(text: string): string {
+  if (!NEEDS_WORK.test(text)) return text;
   return xmlText(text).replace(/"/g, "&quot;").replace(/\t/g, "&#9;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;");
 }
 

@@ -7,6 +7,13 @@ import type { Essay, Page, SiteModel } from "../content/model.ts";
 import { SiteUrls, absoluteUrl } from "../i18n/urls.ts";
 import { stripControlCharacters as clean } from "../feeds/xml.ts";
 
+export interface HeadImage {
+  url: string;
+  alt: string;
+  width?: number;
+  height?: number;
+}
+
 export interface HeadMeta {
   description: string;
   canonical: string;
@@ -19,7 +26,7 @@ export interface HeadMeta {
     siteName: string;
     locale: string;
     localeAlternates: string[];
-    image?: { url: string; alt: string };
+    image?: HeadImage;
   };
   article?: { published: string; modified?: string; tags: string[] };
   twitterCard: "summary" | "summary_large_image";
@@ -51,12 +58,20 @@ export function absoluteImageUrl(src: string, essay: Essay, model: SiteModel): s
   }
 }
 
-/** The image a preview of the essay shows: the image helper's social image when there is one, else the cover. */
-function essayImage(essay: Essay, model: SiteModel): { url: string; alt: string } | undefined {
-  const social = (essay as Essay & { socialImage?: string }).socialImage;
-  const src = social ?? essay.cover?.src;
-  const url = src && absoluteImageUrl(src, essay, model);
-  return url ? { url, alt: essay.cover?.alt ?? essay.title } : undefined;
+/** The link-preview image the image pipeline (lib/images) makes for an essay, when it has made one. */
+interface PreviewImage {
+  absoluteUrl: string;
+  alt: string;
+  width: number;
+  height: number;
+}
+
+/** The image a preview of the essay shows: the image pipeline's social image when there is one, else the cover. */
+function essayImage(essay: Essay, model: SiteModel): HeadImage | undefined {
+  const social = (essay as Essay & { socialImage?: PreviewImage }).socialImage;
+  if (social) return { url: social.absoluteUrl, alt: social.alt, width: social.width, height: social.height };
+  const url = essay.cover && absoluteImageUrl(essay.cover.src, essay, model);
+  return url ? { url, alt: essay.cover!.alt } : undefined;
 }
 
 function essayJsonLd(essay: Essay, meta: HeadMeta, image: string | undefined, model: SiteModel): string {

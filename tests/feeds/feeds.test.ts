@@ -19,7 +19,7 @@ before(async () => {
 const file = (url: string) => path.join(site.output, url);
 const tagId = (day: string, lang: string, key: string) => `tag:wenji.example.org,${day}:${lang}/${key}`;
 const EXPECTED_IDS = {
-  zh: [tagId("2025-06-06", "zh", "hostile"), tagId("2025-06-05", "zh", "why"), tagId("2025-06-04", "zh", "bookshop"), tagId("2025-06-03", "zh", "third")],
+  zh: [tagId("2025-06-06", "zh", "hostile"), tagId("2025-06-05", "zh", "why"), tagId("2025-06-04", "zh", "bookshop"), tagId("2025-06-03", "zh", "%E7%AC%AC%E4%B8%89%E7%AF%87")],
   en: [tagId("2025-06-05", "en", "why"), tagId("2025-06-04", "en", "bookshop")],
 };
 
@@ -39,6 +39,7 @@ test("feedparser reads every RSS and Atom feed without bozo, with the titles, li
       assert.deepEqual(result.entries.map((e) => e.title), EXPECTED_FEEDS[lang].map((e) => e.title), where);
       assert.deepEqual(result.entries.map((e) => e.link), EXPECTED_FEEDS[lang].map((e) => ORIGIN + encodeURI(e.path)), where);
       assert.deepEqual(result.entries.map((e) => e.id), EXPECTED_IDS[lang], where);
+      for (const id of EXPECTED_IDS[lang]) assert.ok(URL.canParse(id), `${id} parses as a URL`);
       for (const entry of result.entries) {
         assert.ok(entry.content.length > 0, `${where}: ${entry.title} has no content`);
         assertAbsolute(entry.content, `${where} ${entry.title}`);

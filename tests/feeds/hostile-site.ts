@@ -39,7 +39,7 @@ export const EXPECTED_FEEDS = {
     { title: HOSTILE_TITLE, path: "/posts/hostile/" },
     { title: "为什么留副本", path: "/posts/why/" },
     { title: "书苑之路", path: "/posts/bundle/" },
-    { title: "第三篇", path: "/posts/third/" },
+    { title: "第三篇", path: "/posts/第三篇/" },
   ],
   en: [
     { title: "Why keep copies", path: "/en/posts/why/" },
@@ -54,7 +54,8 @@ export const POSTS: Record<string, string> = {
   "bundle/index.md": essay({ title: "书苑之路", date: "2025-06-04T08:00:00+08:00", translationKey: "bookshop", cover: `{ image: "street.jpg", alt: "街道" }` }, "![街](street.jpg)\n"),
   "bundle/index.en.md": essay({ title: "The bookshop road", date: "2025-06-04T08:00:00+08:00", translationKey: "bookshop" }, "![street](street.jpg)\n"),
   "bundle/street.jpg": "not really a jpeg",
-  "third.md": essay({ title: "第三篇", date: "2025-06-03T08:00:00+08:00" }),
+  // A Chinese file name: a Han URL slug and translation key.
+  "第三篇.md": essay({ title: "第三篇", date: "2025-06-03T08:00:00+08:00" }),
   "fourth.md": essay({ title: "第四篇", date: "2025-06-02T08:00:00+08:00" }),
   // Pinned but oldest: pinning orders the home page, never the feed.
   "pinned-old.md": essay({ title: "置顶的旧文", date: "2020-01-01T08:00:00+08:00", weight: 1 }),
