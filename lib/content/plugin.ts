@@ -34,8 +34,13 @@ export function contentPlugin(config: UserConfig, options: ContentPluginOptions)
   // A function, so each build (and each preview rebuild) reads the freshly built model.
   config.addGlobalData("wenji", () => state.model);
 
-  config.addTemplate("wenji-pages.njk", `{% set lv = wenji.languages[p.lang] %}{% set t = lv.strings %}{% include "kinds/" + p.kind + ".njk" %}`, {
+  // The page's body is chosen in a (virtual) layout, not in the paginated template's content:
+  // Eleventy compiles a paginated template's content once per page, but each layout only once.
+  config.addTemplate("_includes/layouts/wenji-kind.njk", `{% set lv = wenji.languages[p.lang] %}{% set t = lv.strings %}{% include "kinds/" + p.kind + ".njk" %}`, {
     layout: "layouts/base.njk",
+  });
+  config.addTemplate("wenji-pages.njk", "", {
+    layout: "layouts/wenji-kind.njk",
     pagination: { data: "wenji.pages", size: 1, alias: "p" },
     permalink: (data: { p: { permalink: string } }) => data.p.permalink,
     eleventyExcludeFromCollections: true,
