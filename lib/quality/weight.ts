@@ -12,7 +12,7 @@ import { parseDocument, DomUtils } from "htmlparser2";
 type Element = ReturnType<typeof DomUtils.findAll>[number];
 
 /** Budgets in gzipped bytes (issue 8 and 10). */
-export const BUDGETS = { css: 8 * 1024, js: 2 * 1024, essayPage: 15 * 1024 } as const;
+export const BUDGETS = { css: 8 * 1024, js: 2 * 1024, essayPage: 15 * 1024, searchJs: 4 * 1024 } as const;
 
 export interface PageWeight {
   /** Site path of the page file. */
@@ -101,7 +101,9 @@ export function budgetProblems(weights: PageWeight[]): string[] {
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
   for (const w of weights) {
     if (w.css > BUDGETS.css) problems.push(`${w.page}: CSS ${kb(w.css)} gzipped is over ${kb(BUDGETS.css)}`);
-    if (w.js > BUDGETS.js) problems.push(`${w.page}: JavaScript ${kb(w.js)} gzipped is over ${kb(BUDGETS.js)}`);
+    // The search page is the one page whose purpose needs a script (it queries Pagefind's index); it has its own budget.
+    const jsBudget = w.kind === "search" ? BUDGETS.searchJs : BUDGETS.js;
+    if (w.js > jsBudget) problems.push(`${w.page}: JavaScript ${kb(w.js)} gzipped is over ${kb(jsBudget)}`);
     if (w.kind === "essay" && w.total > BUDGETS.essayPage) problems.push(`${w.page}: essay page ${kb(w.total)} gzipped is over ${kb(BUDGETS.essayPage)}`);
     for (const m of w.missing) problems.push(`${w.page}: requests ${m}, which is not in the build`);
   }
