@@ -12,7 +12,7 @@ import { summarize } from "../text/summary.ts";
 import { formatDay, formatMonth, isoDateTime } from "../i18n/dates.ts";
 import { translator, type Translate } from "../i18n/strings.ts";
 import { SiteUrls, href, absoluteUrl, type TermKind } from "../i18n/urls.ts";
-import { groupTerms } from "./terms.ts";
+import { groupTerms, type TermGroup } from "./terms.ts";
 import { publishStatus, type PublishStatus } from "./publish.ts";
 import type { EssaySource } from "./load.ts";
 import type { Settings } from "./settings.ts";
@@ -268,7 +268,11 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
 
   // Translations: one group per translation key.
   const groups = new Map<string, Essay[]>();
-  for (const essay of essays) groups.set(essay.translationKey, [...(groups.get(essay.translationKey) ?? []), essay]);
+  for (const essay of essays) {
+    const group = groups.get(essay.translationKey);
+    if (group) group.push(essay);
+    else groups.set(essay.translationKey, [essay]);
+  }
   for (const group of groups.values()) {
     for (const essay of group) essay.translations = group.filter((other) => other !== essay);
   }
@@ -314,6 +318,12 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
 
   const pages: Page[] = [];
   const termPages: Record<string, Record<TermKind, Map<string, string>>> = {};
+  // Per language, what the second pass needs from the first: kept, not searched for in `pages`.
+  const termGroupsOf: Record<string, Record<TermKind, TermGroup<Essay>[]>> = {};
+  const termsPageOf: Record<string, Partial<Record<TermKind, Page & { kind: "terms" }>>> = {};
+  const homePageOf: Record<string, Page> = {};
+  const archivesPageOf: Record<string, Page> = {};
+  const essayPageOf = new Map<Essay, Page>();
 
   for (const lang of languages) {
     const list = byLanguage[lang];
@@ -383,6 +393,7 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
       tags: groupTerms(list, (e) => e.fm.tags),
       categories: groupTerms(list, (e) => e.fm.categories),
     };
+    termGroupsOf[lang] = termGroups;
     for (const kind of ["tags", "categories"] as const) {
       for (const group of termGroups[kind]) {
         const url = urls.term(lang, kind, group.slug);
@@ -399,7 +410,7 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
       const marker = essay.status === "published" ? "" : tr(essay.status);
       const shareText = encodeURIComponent(essay.title);
       const shareUrl = encodeURIComponent(essay.absoluteUrl);
-      pages.push({
+      const essayPage: Page = {
         ...base("essay", essay.url, essay.title, essay.description || essay.summary, counterparts, "", true),
         kind: "essay",
         essay,
@@ -420,19 +431,23 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
             ],
         copyLink: essay.absoluteUrl,
         comments: essay.fm.comments ? comments(lang) : undefined,
-      });
+      };
+      pages.push(essayPage);
+      essayPageOf.set(essay, essayPage);
     }
 
     for (const essay of standalone) {
       const counterparts: Record<string, string | undefined> = { [lang]: essay.url };
       for (const other of essay.translations) counterparts[other.lang] = other.url;
-      pages.push({
+      const standalonePage: Page = {
         ...base("page", essay.url, essay.title, essay.description || essay.summary, counterparts, essay.slug, true),
         kind: "page",
         essay,
         marker: essay.status === "published" ? "" : tr(essay.status),
         noindex: essay.fm.robotsNoIndex || essay.status !== "published",
-      });
+      };
+      pages.push(standalonePage);
+      essayPageOf.set(essay, standalonePage);
     }
 
     // Home: pinned essays (positive weight, lower first) on top of page 1, then newest first.
@@ -443,7 +458,7 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
     for (let n = 1; n <= pageCount; n++) {
       const url = urls.home(lang, n);
       const items = rest.slice((n - 1) * site.paginate, n * site.paginate);
-      pages.push({
+      const homePage: Page = {
         ...base("home", url, n === 1 ? lv.siteTitle : `${lv.siteTitle} · ${tr("pageOf", { n, total: pageCount })}`, "", sameUrlEverywhere((l) => urls.home(l, n === 1 || l === lang ? n : 1)), "home"),
         kind: "home",
         pinned: n === 1 ? pinned.map((essay) => ({ essay, showSummary: !essay.fm.hideSummary })) : [],
@@ -455,7 +470,9 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
           older: n < pageCount ? href(urls.home(lang, n + 1)) : undefined,
           label: tr("pageOf", { n, total: pageCount }),
         },
-      });
+      };
+      pages.push(homePage);
+      if (n === 1) homePageOf[lang] = homePage;
     }
 
     // Archives: by year, then month, newest first.
@@ -465,20 +482,25 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
       const year = String(local.year);
       const month = formatMonth(local, locale, site.timezone);
       const months = years.get(year) ?? new Map<string, Essay[]>();
-      months.set(month, [...(months.get(month) ?? []), essay]);
+      const items = months.get(month);
+      if (items) items.push(essay);
+      else months.set(month, [essay]);
       years.set(year, months);
     }
-    pages.push({
+    const archivesPage: Page = {
       ...base("archives", urls.archives(lang), tr("archivesTitle"), "", sameUrlEverywhere((l) => urls.archives(l)), "archives"),
       kind: "archives",
       intro: tr("archivesIntro", { n: list.length }),
       years: [...years].map(([year, months]) => ({ year, months: [...months].map(([label, items]) => ({ label, items })) })),
-    });
+    };
+    pages.push(archivesPage);
+    archivesPageOf[lang] = archivesPage;
 
+    termsPageOf[lang] = {};
     for (const kind of ["tags", "categories"] as const) {
       const groups = termGroups[kind];
       const max = Math.max(1, ...groups.map((g) => g.items.length));
-      pages.push({
+      const termsPage: Page & { kind: "terms" } = {
         ...base("terms", urls.terms(lang, kind), tr(`nav.${kind}`), "", sameUrlEverywhere((l) => urls.terms(l, kind)), kind),
         kind: "terms",
         termKind: kind,
@@ -493,7 +515,9 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
             weight: Math.round((g.items.length / max) * 4) + 1,
           }))
           .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
-      });
+      };
+      pages.push(termsPage);
+      termsPageOf[lang][kind] = termsPage;
     }
   }
 
@@ -501,9 +525,9 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
   for (const lang of languages) {
     const tr = t[lang];
     const lv = languageViews[lang];
-    const list = byLanguage[lang];
     for (const kind of ["tags", "categories"] as const) {
-      for (const group of groupTerms(list, (e) => e.fm[kind])) {
+      const template = termsPageOf[lang][kind]!;
+      for (const group of termGroupsOf[lang][kind]) {
         const url = urls.term(lang, kind, group.slug);
         const counterparts: Record<string, string | undefined> = {};
         for (const other of languages) counterparts[other] = termPages[other][kind].get(group.key) ?? (other === lang ? url : urls.terms(other, kind));
@@ -511,7 +535,6 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
           .filter((other) => other !== lang && termPages[other][kind].has(group.key))
           .map((other) => ({ href: href(termPages[other][kind].get(group.key)!), label: tr("otherLanguageTerm", { language: site.languages[other].name }) }));
         const title = tr(kind === "tags" ? "taggedWith" : "inCategory", { name: group.name });
-        const template = pages.find((p) => p.kind === "terms" && p.lang === lang && p.termKind === kind)!;
         const alternates = Object.entries(counterparts)
           .filter(([other]) => termPages[other][kind].has(group.key))
           .map(([other, u]) => ({ hreflang: settings.site.languages[other].locale, href: absoluteUrl(site.url, site.pathPrefix, u!) }));
@@ -535,7 +558,7 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
     // 404 per language; the default language's is the host's /404.html.
     const url = urls.notFound(lang);
     pages.push({
-      ...pages.find((p) => p.kind === "archives" && p.lang === lang)!,
+      ...archivesPageOf[lang],
       kind: "notfound",
       url,
       href: href(url),
@@ -546,16 +569,16 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
       canonical: absoluteUrl(site.url, site.pathPrefix, url),
       alternates: [],
       noindex: true,
-      nav: pages.find((p) => p.kind === "home" && p.lang === lang)!.nav.map((n) => ({ ...n, current: false })),
+      nav: homePageOf[lang].nav.map((n) => ({ ...n, current: false })),
     } as Page);
   }
 
-  // Aliases: old URLs that redirect to the essay.
+  // Aliases: old URLs that redirect to the essay (or standalone page).
   for (const essay of essays) {
     for (const alias of essay.fm.aliases) {
       const url = `/${alias.replace(/^\/+/, "")}`;
       const permalink = url.endsWith("/") ? `${url}index.html` : url.endsWith(".html") ? url : `${url}/index.html`;
-      const essayPage = pages.find((p) => p.kind === "essay" && p.essay === essay)!;
+      const essayPage = essayPageOf.get(essay)!;
       pages.push({ ...essayPage, kind: "redirect", url, href: href(url), permalink, target: essay.href, noindex: true, alternates: [] } as Page);
     }
   }
