@@ -12,6 +12,7 @@ import { countText, addCounts, type TextCount } from "../text/count.ts";
 import { headingId, UniqueIds } from "./slug.ts";
 import type { Heading } from "./toc.ts";
 import { escapeHtml } from "./escape.ts";
+import { titledImageFigures } from "./figure.ts";
 
 export type Markdown = InstanceType<typeof MarkdownIt>;
 type MarkdownEnv = Parameters<Markdown["parse"]>[1];
@@ -130,6 +131,8 @@ export function createMarkdown(): Markdown {
   md.use(cjkBreaks);
   md.use(headingIds);
   md.use(recordReferences);
+  // `![alt](src "title")` alone in a paragraph → <figure> with the title as its caption.
+  md.use(titledImageFigures);
   return md;
 }
 
