@@ -216,7 +216,7 @@ describe("reading an essay", () => {
     assert.ok(back.top >= 0 && back.top < 200, `back at the reference (${back.top})`);
     const widths = await page.evaluate(() => ({
       page: [document.documentElement.scrollWidth, document.documentElement.clientWidth],
-      table: [document.querySelector(".essay-body table")!.scrollWidth, document.querySelector(".essay-body table")!.clientWidth],
+      table: [document.querySelector(".essay-body .table-scroll")!.scrollWidth, document.querySelector(".essay-body .table-scroll")!.clientWidth],
       column: document.querySelector(".essay-body")!.getBoundingClientRect().right,
       overflowing: Array.from(document.querySelectorAll(".essay-body a, .essay-body pre, .essay-body code")).filter((el) => el.getBoundingClientRect().right > document.querySelector(".essay-body")!.getBoundingClientRect().right + 1).map((el) => el.textContent!.slice(0, 30)),
     }));
