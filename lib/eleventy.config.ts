@@ -5,6 +5,7 @@ import path from "node:path";
 import { readFileSync } from "node:fs";
 import { HtmlBasePlugin, type UserConfig } from "@11ty/eleventy";
 import { contentPlugin } from "./content/plugin.ts";
+import { imagesPlugin } from "./images/plugin.ts";
 
 /** The project being built: the current folder, or WENJI_ROOT (tests build fixture sites). */
 function projectRoot(): string {
@@ -16,6 +17,8 @@ export default function wenji(config: UserConfig) {
   const site = JSON.parse(readFileSync(path.join(root, "_data", "site.json"), "utf8")) as { pathPrefix?: string };
   // Essays → validated model → one paginated template over every page of the site.
   config.addPlugin(contentPlugin, { root });
+  // Essay images become cached, optimized <picture>s; remote ones are downloaded and kept.
+  config.addPlugin(imagesPlugin, { root });
   // Sites served from a sub-path (GitHub Pages project sites): every URL in the HTML gets the prefix.
   config.addPlugin(HtmlBasePlugin);
   // Our own CSS, scripts and images; nothing from a CDN.

@@ -29,6 +29,8 @@ export function contentPlugin(config: UserConfig, options: ContentPluginOptions)
     const loaded = await loadSite(options.root, { preview });
     for (const line of loaded.report) log(line);
     state.model = loaded.model;
+    // Later stages (images) finish the model before any page renders.
+    await config.emit("wenji.model", loaded.model, { runMode });
   });
 
   // A function, so each build (and each preview rebuild) reads the freshly built model.
