@@ -36,6 +36,8 @@ export interface ImageBenchOptions {
 
 export interface ImageBenchResult {
   efforts: { effort: number; seconds: number; bytes: number; psnr: number }[];
+  /** The same on the sample essay's flat illustration (posts/shuyuan-zhi-lu/street.jpg). */
+  illustration: { effort: number; seconds: number; bytes: number; psnr: number }[];
   cold: { seconds: number; summary: string };
   warm: { seconds: number; summary: string; processed: number };
   sourceBytes: number;
@@ -89,7 +91,7 @@ async function psnr(reference: Buffer, encoded: Buffer): Promise<number> {
 }
 
 async function measureEfforts(photos: Buffer[], efforts: number[]): Promise<ImageBenchResult["efforts"]> {
-  const references = await Promise.all(photos.map((photo) => sharp(photo).resize({ width: 1280 }).png().toBuffer()));
+  const references = await Promise.all(photos.map((photo) => sharp(photo).resize({ width: 1280, withoutEnlargement: true }).png().toBuffer()));
   const results: ImageBenchResult["efforts"] = [];
   for (const effort of efforts) {
     let seconds = 0;
@@ -109,6 +111,7 @@ async function measureEfforts(photos: Buffer[], efforts: number[]): Promise<Imag
 
 async function makeSite(photos: Buffer[]): Promise<string> {
   const root = await mkdtemp(path.join(os.tmpdir(), "wenji-bench-images-"));
+  await mkdir(path.join(root, "posts"), { recursive: true });
   await symlink(path.join(PROJECT, "_includes"), path.join(root, "_includes"));
   await symlink(path.join(PROJECT, "assets"), path.join(root, "assets"));
   await cp(path.join(PROJECT, "_data"), path.join(root, "_data"), { recursive: true });
@@ -118,6 +121,14 @@ async function makeSite(photos: Buffer[]): Promise<string> {
     await writeFile(path.join(dir, "photo.jpg"), photo);
     await writeFile(path.join(dir, "index.md"), `---\ntitle: "Photo ${i + 1}"\ndate: 2025-01-${String((i % 28) + 1).padStart(2, "0")}\n---\n\nA generated photo.\n\n![Generated photo ${i + 1}](photo.jpg)\n`);
   }
+  return root;
+}
+
+/** The project's own sample essays, in a temporary site with an empty image cache. */
+async function makeSampleSite(): Promise<string> {
+  const root = await makeSite([]);
+  await rm(path.join(root, "posts"), { recursive: true, force: true });
+  await cp(path.join(PROJECT, "posts"), path.join(root, "posts"), { recursive: true });
   return root;
 }
 
@@ -145,16 +156,32 @@ export async function benchImages(options: Partial<ImageBenchOptions> = {}): Pro
   const photos = await Promise.all(Array.from({ length: count }, (_, i) => generatePhoto(i, width, height)));
   const sourceBytes = photos.reduce((sum, p) => sum + p.length, 0);
 
-  log("[bench:images] AVIF at 1280 px, quality 50, by effort (sharp's default is 4):");
+  const report = (title: string, results: ImageBenchResult["efforts"]) => {
+    log(title);
+    const reference = results.find((r) => r.effort === 4) ?? results[0];
+    for (const r of results) {
+      const speed = (reference.seconds / r.seconds).toFixed(1);
+      const size = (((r.bytes - reference.bytes) / reference.bytes) * 100).toFixed(1);
+      log(`  effort ${r.effort}: ${r.seconds.toFixed(2)} s, ${kb(r.bytes)}, PSNR ${r.psnr.toFixed(2)} dB (${speed}x the speed of effort ${reference.effort}, ${Number(size) >= 0 ? "+" : ""}${size}% bytes)`);
+    }
+  };
   const effortResults = await measureEfforts(photos, efforts);
-  const reference = effortResults.find((r) => r.effort === 4) ?? effortResults[0];
-  for (const r of effortResults) {
-    const speed = (reference.seconds / r.seconds).toFixed(1);
-    const size = (((r.bytes - reference.bytes) / reference.bytes) * 100).toFixed(1);
-    log(`  effort ${r.effort}: ${r.seconds.toFixed(2)} s, ${kb(r.bytes)}, PSNR ${r.psnr.toFixed(2)} dB (${speed}x the speed of effort ${reference.effort}, ${Number(size) >= 0 ? "+" : ""}${size}% bytes)`);
+  report(`[bench:images] AVIF of ${count} generated photos at 1280 px, quality 50, by effort (sharp's default is 4):`, effortResults);
+  const illustration = await measureEfforts([await readFile(path.join(PROJECT, "posts", "shuyuan-zhi-lu", "street.jpg"))], efforts);
+  report("[bench:images] the same for the sample essay's flat illustration (street.jpg):", illustration);
+
+  if (options.effortsOnly) return { efforts: effortResults, illustration, cold: { seconds: NaN, summary: "" }, warm: { seconds: NaN, summary: "", processed: NaN }, sourceBytes };
+  const sample = await makeSampleSite();
+  try {
+    const cold = await build(sample);
+    await rm(path.join(sample, "_site"), { recursive: true, force: true });
+    const warm = await build(sample);
+    log(`[bench:images] sample site, cold build image stage: ${cold.seconds.toFixed(2)} s — ${cold.summary}`);
+    log(`[bench:images] sample site, warm build image stage (after deleting _site/): ${warm.seconds.toFixed(2)} s — ${warm.summary}`);
+  } finally {
+    await rm(sample, { recursive: true, force: true });
   }
 
-  if (options.effortsOnly) return { efforts: effortResults, cold: { seconds: NaN, summary: "" }, warm: { seconds: NaN, summary: "", processed: NaN }, sourceBytes };
   const root = await makeSite(photos);
   try {
     const cold = await build(root);
@@ -165,7 +192,7 @@ export async function benchImages(options: Partial<ImageBenchOptions> = {}): Pro
     log(`[bench:images] cold build image stage: ${cold.seconds.toFixed(2)} s — ${cold.summary}`);
     log(`[bench:images] warm build image stage (after deleting _site/): ${warm.seconds.toFixed(2)} s — ${warm.summary}`);
     if (!served) throw new Error("the built page has no <picture>");
-    return { efforts: effortResults, cold, warm, sourceBytes };
+    return { efforts: effortResults, illustration, cold, warm, sourceBytes };
   } finally {
     await rm(root, { recursive: true, force: true });
   }
