@@ -6,6 +6,7 @@ import { mkdtemp, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { WenjiError } from "./content/problems.ts";
+import { preloadSite } from "./content/site.ts";
 
 /** The project's own Eleventy shim; fixture sites are built with it too. */
 const SHIM = fileURLToPath(new URL("../.eleventy.js", import.meta.url));
@@ -40,6 +41,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   if (options.strict) process.env.WENJI_IMAGES_STRICT = "1";
   else delete process.env.WENJI_IMAGES_STRICT;
   try {
+    const site = await preloadSite(options.root, { preview: options.preview });
+    lines.push(...site.report.map((line) => `[wenji] ${line}`));
     const { Eleventy } = await import("@11ty/eleventy");
     const eleventy = new Eleventy(options.root, staging, {
       configPath: SHIM,

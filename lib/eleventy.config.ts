@@ -6,6 +6,8 @@ import { readFileSync } from "node:fs";
 import { HtmlBasePlugin, type UserConfig } from "@11ty/eleventy";
 import { contentPlugin } from "./content/plugin.ts";
 import { imagesPlugin } from "./images/plugin.ts";
+import { feedsPlugin } from "./feeds/plugin.ts";
+import { seoPlugin } from "./seo/plugin.ts";
 
 /** The project being built: the current folder, or WENJI_ROOT (tests build fixture sites). */
 function projectRoot(): string {
@@ -19,6 +21,10 @@ export default function wenji(config: UserConfig) {
   config.addPlugin(contentPlugin, { root });
   // Essay images become cached, optimized <picture>s; remote ones are downloaded and kept.
   config.addPlugin(imagesPlugin, { root });
+  // Per language RSS, Atom and JSON Feed with full text, and a stylesheet that explains them in a browser.
+  config.addPlugin(feedsPlugin);
+  // Canonical, OpenGraph, JSON-LD in every page's head; sitemap.xml and robots.txt for crawlers.
+  config.addPlugin(seoPlugin);
   // Sites served from a sub-path (GitHub Pages project sites): every URL in the HTML gets the prefix.
   config.addPlugin(HtmlBasePlugin);
   // Our own CSS, scripts and images; nothing from a CDN.

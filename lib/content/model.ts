@@ -12,7 +12,7 @@ import { summarize } from "../text/summary.ts";
 import { formatDay, formatMonth, isoDateTime } from "../i18n/dates.ts";
 import { translator, type Translate } from "../i18n/strings.ts";
 import { SiteUrls, href, absoluteUrl, type TermKind } from "../i18n/urls.ts";
-import { groupTerms } from "./terms.ts";
+import { groupTerms, type TermGroup } from "./terms.ts";
 import { publishStatus, type PublishStatus } from "./publish.ts";
 import type { EssaySource } from "./load.ts";
 import type { Settings } from "./settings.ts";
@@ -77,6 +77,8 @@ export interface Essay {
   socialImage?: SocialImage;
   links: RenderResult["links"];
   translations: Essay[];
+  /** A standalone page (`type: page`): its own URL, left out of lists, terms and feeds. */
+  isPage: boolean;
   previous?: Essay;
   next?: Essay;
   fm: EssaySource["frontMatter"];
@@ -115,6 +117,12 @@ export interface PageBase {
   feeds: { rss: string; atom: string; json: string };
 }
 
+/** The comments provider's script and its settings; loaded only when the reader asks. */
+export interface CommentsView {
+  script: string;
+  attributes: { name: string; value: string }[];
+}
+
 export interface ListItem {
   essay: Essay;
   showSummary: boolean;
@@ -129,11 +137,12 @@ export interface Pager {
 }
 
 export type Page =
-  | (PageBase & { kind: "essay"; essay: Essay; breadcrumbs: Link[]; share: Link[]; copyLink: string; comments: boolean; marker: string })
+  | (PageBase & { kind: "essay"; essay: Essay; breadcrumbs: Link[]; share: Link[]; copyLink: string; comments?: CommentsView; marker: string })
   | (PageBase & { kind: "home"; pinned: ListItem[]; items: ListItem[]; pager: Pager })
   | (PageBase & { kind: "archives"; intro: string; years: { year: string; months: { label: string; items: Essay[] }[] }[] })
   | (PageBase & { kind: "terms"; termKind: TermKind; terms: (TermRef & { count: number; countText: string; weight: number })[] })
   | (PageBase & { kind: "term"; termKind: TermKind; items: ListItem[]; otherLanguages: Link[] })
+  | (PageBase & { kind: "page"; essay: Essay; marker: string })
   | (PageBase & { kind: "notfound" })
   | (PageBase & { kind: "redirect"; target: string });
 
@@ -206,7 +215,8 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
     const rendered = renderEssay(source, tr("anchorLabel"));
     const levels = fm.tocLevels ?? site.toc.levels;
     const tocHtml = fm.showToc ? renderToc(buildToc(rendered.headings, levels)) : "";
-    const url = urls.essay(lang, source.slug);
+    const isPage = fm.type === "page";
+    const url = isPage ? `${urls.root(lang)}${source.slug}/` : urls.essay(lang, source.slug);
     const updated = fm.lastmod && !fm.lastmod.hasSame(fm.date, "day") ? fm.lastmod : undefined;
     const minutes = readingMinutes(rendered.count);
     const words = wordCount(rendered.count);
@@ -256,20 +266,25 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
       images: rendered.images,
       links: rendered.links,
       translations: [],
+      isPage,
       fm,
     });
   }
 
   // Translations: one group per translation key.
   const groups = new Map<string, Essay[]>();
-  for (const essay of essays) groups.set(essay.translationKey, [...(groups.get(essay.translationKey) ?? []), essay]);
+  for (const essay of essays) {
+    const group = groups.get(essay.translationKey);
+    if (group) group.push(essay);
+    else groups.set(essay.translationKey, [essay]);
+  }
   for (const group of groups.values()) {
     for (const essay of group) essay.translations = group.filter((other) => other !== essay);
   }
 
   const byLanguage: Record<string, Essay[]> = {};
   for (const lang of languages) {
-    const list = essays.filter((e) => e.lang === lang).sort(byDateDesc);
+    const list = essays.filter((e) => e.lang === lang && !e.isPage).sort(byDateDesc);
     byLanguage[lang] = list;
     list.forEach((essay, i) => {
       essay.next = list[i - 1];
@@ -296,11 +311,28 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
     };
   }
 
+  const comments = (lang: string): CommentsView | undefined => {
+    if (site.comments.provider !== "giscus") return undefined;
+    const g = site.comments.giscus;
+    const attributes = Object.entries({
+      repo: g.repo, "repo-id": g.repoId, category: g.category, "category-id": g.categoryId, mapping: g.mapping,
+      "reactions-enabled": "1", "input-position": "top", theme: "preferred_color_scheme", lang: lang === "zh" ? "zh-CN" : lang, loading: "lazy",
+    }).map(([name, value]) => ({ name: `data-${name}`, value }));
+    return { script: "https://giscus.app/client.js", attributes };
+  };
+
   const pages: Page[] = [];
   const termPages: Record<string, Record<TermKind, Map<string, string>>> = {};
+  // Per language, what the second pass needs from the first: kept, not searched for in `pages`.
+  const termGroupsOf: Record<string, Record<TermKind, TermGroup<Essay>[]>> = {};
+  const termsPageOf: Record<string, Partial<Record<TermKind, Page & { kind: "terms" }>>> = {};
+  const homePageOf: Record<string, Page> = {};
+  const archivesPageOf: Record<string, Page> = {};
+  const essayPageOf = new Map<Essay, Page>();
 
   for (const lang of languages) {
     const list = byLanguage[lang];
+    const standalone = essays.filter((e) => e.lang === lang && e.isPage);
     const tr = t[lang];
     const lv = languageViews[lang];
     const locale = lv.locale;
@@ -315,6 +347,7 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
         { key: "archives", url: urls.archives(lang) },
         { key: "tags", url: urls.terms(lang, "tags") },
         { key: "categories", url: urls.terms(lang, "categories") },
+        ...standalone.filter((e) => e.slug === "about").map((e) => ({ key: "about", url: e.url })),
       ].map(({ key, url }) => ({ href: href(url), label: tr(`nav.${key}`), current: key === current }));
 
     /** Alternates and the switcher for a page whose counterpart in each language is given (or not). */
@@ -365,6 +398,7 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
       tags: groupTerms(list, (e) => e.fm.tags),
       categories: groupTerms(list, (e) => e.fm.categories),
     };
+    termGroupsOf[lang] = termGroups;
     for (const kind of ["tags", "categories"] as const) {
       for (const group of termGroups[kind]) {
         const url = urls.term(lang, kind, group.slug);
@@ -381,7 +415,7 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
       const marker = essay.status === "published" ? "" : tr(essay.status);
       const shareText = encodeURIComponent(essay.title);
       const shareUrl = encodeURIComponent(essay.absoluteUrl);
-      pages.push({
+      const essayPage: Page = {
         ...base("essay", essay.url, essay.title, essay.description || essay.summary, counterparts, "", true),
         kind: "essay",
         essay,
@@ -401,8 +435,24 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
               { label: tr("shareByEmail"), href: `mailto:?subject=${shareText}&body=${shareUrl}` },
             ],
         copyLink: essay.absoluteUrl,
-        comments: essay.fm.comments && site.comments.provider !== "none",
-      });
+        comments: essay.fm.comments ? comments(lang) : undefined,
+      };
+      pages.push(essayPage);
+      essayPageOf.set(essay, essayPage);
+    }
+
+    for (const essay of standalone) {
+      const counterparts: Record<string, string | undefined> = { [lang]: essay.url };
+      for (const other of essay.translations) counterparts[other.lang] = other.url;
+      const standalonePage: Page = {
+        ...base("page", essay.url, essay.title, essay.description || essay.summary, counterparts, essay.slug, true),
+        kind: "page",
+        essay,
+        marker: essay.status === "published" ? "" : tr(essay.status),
+        noindex: essay.fm.robotsNoIndex || essay.status !== "published",
+      };
+      pages.push(standalonePage);
+      essayPageOf.set(essay, standalonePage);
     }
 
     // Home: pinned essays (positive weight, lower first) on top of page 1, then newest first.
@@ -413,7 +463,7 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
     for (let n = 1; n <= pageCount; n++) {
       const url = urls.home(lang, n);
       const items = rest.slice((n - 1) * site.paginate, n * site.paginate);
-      pages.push({
+      const homePage: Page = {
         ...base("home", url, n === 1 ? lv.siteTitle : `${lv.siteTitle} · ${tr("pageOf", { n, total: pageCount })}`, "", sameUrlEverywhere((l) => urls.home(l, n === 1 || l === lang ? n : 1)), "home"),
         kind: "home",
         pinned: n === 1 ? pinned.map((essay) => ({ essay, showSummary: !essay.fm.hideSummary })) : [],
@@ -425,7 +475,9 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
           older: n < pageCount ? href(urls.home(lang, n + 1)) : undefined,
           label: tr("pageOf", { n, total: pageCount }),
         },
-      });
+      };
+      pages.push(homePage);
+      if (n === 1) homePageOf[lang] = homePage;
     }
 
     // Archives: by year, then month, newest first.
@@ -435,20 +487,25 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
       const year = String(local.year);
       const month = formatMonth(local, locale, site.timezone);
       const months = years.get(year) ?? new Map<string, Essay[]>();
-      months.set(month, [...(months.get(month) ?? []), essay]);
+      const items = months.get(month);
+      if (items) items.push(essay);
+      else months.set(month, [essay]);
       years.set(year, months);
     }
-    pages.push({
+    const archivesPage: Page = {
       ...base("archives", urls.archives(lang), tr("archivesTitle"), "", sameUrlEverywhere((l) => urls.archives(l)), "archives"),
       kind: "archives",
       intro: tr("archivesIntro", { n: list.length }),
       years: [...years].map(([year, months]) => ({ year, months: [...months].map(([label, items]) => ({ label, items })) })),
-    });
+    };
+    pages.push(archivesPage);
+    archivesPageOf[lang] = archivesPage;
 
+    termsPageOf[lang] = {};
     for (const kind of ["tags", "categories"] as const) {
       const groups = termGroups[kind];
       const max = Math.max(1, ...groups.map((g) => g.items.length));
-      pages.push({
+      const termsPage: Page & { kind: "terms" } = {
         ...base("terms", urls.terms(lang, kind), tr(`nav.${kind}`), "", sameUrlEverywhere((l) => urls.terms(l, kind)), kind),
         kind: "terms",
         termKind: kind,
@@ -463,7 +520,9 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
             weight: Math.round((g.items.length / max) * 4) + 1,
           }))
           .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
-      });
+      };
+      pages.push(termsPage);
+      termsPageOf[lang][kind] = termsPage;
     }
   }
 
@@ -471,9 +530,9 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
   for (const lang of languages) {
     const tr = t[lang];
     const lv = languageViews[lang];
-    const list = byLanguage[lang];
     for (const kind of ["tags", "categories"] as const) {
-      for (const group of groupTerms(list, (e) => e.fm[kind])) {
+      const template = termsPageOf[lang][kind]!;
+      for (const group of termGroupsOf[lang][kind]) {
         const url = urls.term(lang, kind, group.slug);
         const counterparts: Record<string, string | undefined> = {};
         for (const other of languages) counterparts[other] = termPages[other][kind].get(group.key) ?? (other === lang ? url : urls.terms(other, kind));
@@ -481,7 +540,6 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
           .filter((other) => other !== lang && termPages[other][kind].has(group.key))
           .map((other) => ({ href: href(termPages[other][kind].get(group.key)!), label: tr("otherLanguageTerm", { language: site.languages[other].name }) }));
         const title = tr(kind === "tags" ? "taggedWith" : "inCategory", { name: group.name });
-        const template = pages.find((p) => p.kind === "terms" && p.lang === lang && p.termKind === kind)!;
         const alternates = Object.entries(counterparts)
           .filter(([other]) => termPages[other][kind].has(group.key))
           .map(([other, u]) => ({ hreflang: settings.site.languages[other].locale, href: absoluteUrl(site.url, site.pathPrefix, u!) }));
@@ -505,7 +563,7 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
     // 404 per language; the default language's is the host's /404.html.
     const url = urls.notFound(lang);
     pages.push({
-      ...pages.find((p) => p.kind === "archives" && p.lang === lang)!,
+      ...archivesPageOf[lang],
       kind: "notfound",
       url,
       href: href(url),
@@ -516,16 +574,16 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
       canonical: absoluteUrl(site.url, site.pathPrefix, url),
       alternates: [],
       noindex: true,
-      nav: pages.find((p) => p.kind === "home" && p.lang === lang)!.nav.map((n) => ({ ...n, current: false })),
+      nav: homePageOf[lang].nav.map((n) => ({ ...n, current: false })),
     } as Page);
   }
 
-  // Aliases: old URLs that redirect to the essay.
+  // Aliases: old URLs that redirect to the essay (or standalone page).
   for (const essay of essays) {
     for (const alias of essay.fm.aliases) {
       const url = `/${alias.replace(/^\/+/, "")}`;
       const permalink = url.endsWith("/") ? `${url}index.html` : url.endsWith(".html") ? url : `${url}/index.html`;
-      const essayPage = pages.find((p) => p.kind === "essay" && p.essay === essay)!;
+      const essayPage = essayPageOf.get(essay)!;
       pages.push({ ...essayPage, kind: "redirect", url, href: href(url), permalink, target: essay.href, noindex: true, alternates: [] } as Page);
     }
   }

@@ -6,7 +6,7 @@
 import { cp, readdir } from "node:fs/promises";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
-import { loadSite } from "./site.ts";
+import { takeSite } from "./site.ts";
 import type { SiteModel } from "./model.ts";
 
 export interface ContentPluginOptions {
@@ -26,18 +26,23 @@ export function contentPlugin(config: UserConfig, options: ContentPluginOptions)
 
   config.on("eleventy.before", async ({ runMode }) => {
     const preview = options.preview ?? (runMode === "serve" || runMode === "watch" || process.env.WENJI_PREVIEW === "1");
-    const loaded = await loadSite(options.root, { preview });
-    for (const line of loaded.report) log(line);
-    state.model = loaded.model;
+    const { site, preloaded } = await takeSite(options.root, { preview });
+    if (!preloaded) for (const line of site.report) log(line);
+    state.model = site.model;
     // Later stages (images) finish the model before any page renders.
-    await config.emit("wenji.model", loaded.model, { runMode });
+    await config.emit("wenji.model", site.model, { runMode });
   });
 
   // A function, so each build (and each preview rebuild) reads the freshly built model.
   config.addGlobalData("wenji", () => state.model);
 
-  config.addTemplate("wenji-pages.njk", `{% set lv = wenji.languages[p.lang] %}{% set t = lv.strings %}{% include "kinds/" + p.kind + ".njk" %}`, {
+  // The page's body is chosen in a (virtual) layout, not in the paginated template's content:
+  // Eleventy compiles a paginated template's content once per page, but each layout only once.
+  config.addTemplate("_includes/layouts/wenji-kind.njk", `{% set lv = wenji.languages[p.lang] %}{% set t = lv.strings %}{% include "kinds/" + p.kind + ".njk" %}`, {
     layout: "layouts/base.njk",
+  });
+  config.addTemplate("wenji-pages.njk", "", {
+    layout: "layouts/wenji-kind.njk",
     pagination: { data: "wenji.pages", size: 1, alias: "p" },
     permalink: (data: { p: { permalink: string } }) => data.p.permalink,
     eleventyExcludeFromCollections: true,

@@ -116,13 +116,14 @@ export function frontMatterFields(zone: string): Record<string, Field> {
       expected: "one path segment without spaces, / ? or #",
     },
     translationKey: { schema: nonEmptyString, noun: "a key", expected: "a non-empty string shared by an essay and its translations" },
+    type: { schema: z.union([z.string(), z.null().transform(() => undefined)]), noun: "a content type", expected: "\"page\" for a standalone page such as about, or a Hugo section name" },
   };
 }
 
 /** Keys Hugo or PaperMod understand that wenji accepts and does not act on (no warning). */
 export const IGNORED_KEYS = [
   "ShowCodeCopyButtons", "UseHugoToc", "ShowCanonicalLink", "ShowRssButtonInSectionTermList", "disableHLJS",
-  "editPost", "isCJKLanguage", "images", "math", "type", "layout", "url", "lang", "linkTitle", "toc",
+  "editPost", "isCJKLanguage", "images", "math", "layout", "url", "lang", "linkTitle", "toc",
   "disableAnchoredHeadings", "hideFooter", "ShowShareButtons", "hideAuthor", "mermaid",
 ];
 
@@ -174,6 +175,8 @@ export interface FrontMatter {
   canonicalURL?: string;
   slug?: string;
   translationKey?: string;
+  /** Hugo's content type; "page" makes a standalone page (about, colophon) outside lists and feeds. */
+  type?: string;
 }
 
 /** Defaults follow PaperMod's usual site settings: meta, reading time, word count, nav links and share on. */

@@ -31,3 +31,25 @@ export async function loadSite(root: string, { preview }: { preview: boolean }):
   if (leftOut) report.push(leftOut);
   return { model, warnings, report };
 }
+
+/**
+ * `npm run build` validates before Eleventy starts (so errors print without Eleventy's noise)
+ * and hands the loaded site to the plugin, which would otherwise load it again.
+ */
+const preloaded = new Map<string, Promise<LoadedSite>>();
+const keyOf = (root: string, preview: boolean) => `${root}\0${preview}`;
+
+export function preloadSite(root: string, options: { preview: boolean }): Promise<LoadedSite> {
+  const loading = loadSite(root, options);
+  preloaded.set(keyOf(root, options.preview), loading);
+  loading.catch(() => preloaded.delete(keyOf(root, options.preview)));
+  return loading;
+}
+
+/** The preloaded site if `npm run build` prepared (and reported) one for this build, else a fresh load. */
+export async function takeSite(root: string, options: { preview: boolean }): Promise<{ site: LoadedSite; preloaded: boolean }> {
+  const key = keyOf(root, options.preview);
+  const loading = preloaded.get(key);
+  preloaded.delete(key);
+  return loading ? { site: await loading, preloaded: true } : { site: await loadSite(root, options), preloaded: false };
+}

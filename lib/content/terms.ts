@@ -25,7 +25,7 @@ export interface TermGroup<T> {
 
 /** Groups items by case-insensitive term name; slugs made unique per group set. */
 export function groupTerms<T>(items: T[], namesOf: (item: T) => string[]): TermGroup<T>[] {
-  const groups = new Map<string, TermGroup<T> & { spellings: Map<string, number> }>();
+  const groups = new Map<string, TermGroup<T> & { spellings: Map<string, number>; members: Set<T> }>();
   for (const item of items) {
     for (const raw of namesOf(item)) {
       const name = raw.trim();
@@ -33,10 +33,13 @@ export function groupTerms<T>(items: T[], namesOf: (item: T) => string[]): TermG
       const key = name.normalize("NFKC").toLowerCase();
       let group = groups.get(key);
       if (!group) {
-        group = { key, name, slug: "", items: [], spellings: new Map() };
+        group = { key, name, slug: "", items: [], spellings: new Map(), members: new Set() };
         groups.set(key, group);
       }
-      if (!group.items.includes(item)) group.items.push(item);
+      if (!group.members.has(item)) {
+        group.members.add(item);
+        group.items.push(item);
+      }
       group.spellings.set(name, (group.spellings.get(name) ?? 0) + 1);
     }
   }

@@ -20,10 +20,22 @@ export interface Validated {
   problems: Problem[];
 }
 
+/** Schemas are built once per time zone, not once per essay: building zod schemas is costly. */
+const schemaCache = new Map<string, { fields: ReturnType<typeof frontMatterFields>; canonical: Map<string, string> }>();
+const ignored = lowerMap(IGNORED_KEYS);
+
+function schemaFor(zone: string) {
+  let cached = schemaCache.get(zone);
+  if (!cached) {
+    const fields = frontMatterFields(zone);
+    cached = { fields, canonical: lowerMap(Object.keys(fields)) };
+    schemaCache.set(zone, cached);
+  }
+  return cached;
+}
+
 export function validateFrontMatter(file: string, parsed: ParsedFrontMatter, zone: string): Validated {
-  const fields = frontMatterFields(zone);
-  const canonical = lowerMap(Object.keys(fields));
-  const ignored = lowerMap(IGNORED_KEYS);
+  const { fields, canonical } = schemaFor(zone);
   const problems: Problem[] = [];
   const out: Record<string, unknown> = { ...FRONT_MATTER_DEFAULTS };
   const seen = new Map<string, string>();
@@ -60,13 +72,14 @@ export function validateFrontMatter(file: string, parsed: ParsedFrontMatter, zon
   return { frontMatter: out as unknown as FrontMatter, problems };
 }
 
+const coverKeys = lowerMap(COVER_KEYS);
+
 /** Cover keys are case-insensitive too; unknown ones are warnings. */
 function normalizeCover(file: string, value: unknown, line: number | undefined, problems: Problem[]): unknown {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
-  const known = lowerMap(COVER_KEYS);
   const out: Record<string, unknown> = {};
   for (const [key, inner] of Object.entries(value)) {
-    const name = known.get(key.toLowerCase());
+    const name = coverKeys.get(key.toLowerCase());
     if (name) out[name] = inner;
     else problems.push({ file, line, severity: "warning", message: `unknown key "cover.${key}"${suggestion(key, COVER_KEYS)}` });
   }

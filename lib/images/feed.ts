@@ -1,51 +1,33 @@
 /**
- * Feed-ready essay HTML. Feed readers show an entry outside the site, ignore `<source>` and
- * `srcset`, and resolve relative URLs unreliably; so every link and image URL becomes
- * absolute and each `<picture>` collapses to one plain `<img>` of a width fit for reading.
+ * Feed-ready essay HTML. Feed readers ignore `<source>` and `srcset` and show an entry away
+ * from its page: each `<picture>` collapses to one plain `<img>` of a width fit for reading,
+ * then every link and image URL becomes absolute (lib/feeds/absolute-html.ts).
  */
 import { parseDocument, DomUtils } from "htmlparser2";
-import type { ChildNode, Element } from "domhandler";
+import { absoluteHtml, type UrlBase } from "../feeds/absolute-html.ts";
 import { FEED_WIDTH } from "./settings.ts";
 
-export interface FeedHtmlOptions {
-  /** Absolute URL of the essay page: relative URLs (`#fn1`, `map.png`) resolve against it. */
-  pageUrl: string;
-  /** `site.url` and `site.pathPrefix`: root-relative URLs (`/img/...`) resolve against them. */
-  siteUrl: string;
-  pathPrefix: string;
-}
+type ChildNode = ReturnType<typeof parseDocument>["children"][number];
+type ElementNode = Extract<ChildNode, { attribs: Record<string, string> }>;
 
-const URL_ATTRIBUTES = ["href", "src", "poster", "cite"];
 const DROPPED_ON_IMG = ["srcset", "sizes", "loading", "decoding", "fetchpriority"];
 
-function absolute(value: string, options: FeedHtmlOptions): string {
-  const trimmed = value.trim();
-  if (!trimmed || /^[a-z][a-z0-9+.-]*:/i.test(trimmed)) return value;
-  try {
-    if (trimmed.startsWith("/") && !trimmed.startsWith("//")) {
-      const prefix = options.pathPrefix.replace(/\/+$/, "");
-      return new URL(prefix + trimmed, options.siteUrl).href;
-    }
-    return new URL(trimmed, options.pageUrl).href;
-  } catch {
-    return value;
-  }
+/** The candidate closest to the feed width: the smallest at least that wide, else the widest. */
+export function feedCandidate<T extends { width: number }>(candidates: T[]): T | undefined {
+  const sorted = [...candidates].sort((a, b) => a.width - b.width);
+  return sorted.find((c) => c.width >= FEED_WIDTH) ?? sorted[sorted.length - 1];
 }
 
-/** The srcset candidate closest to the feed width (the smallest at least that wide, else the widest). */
-function feedCandidate(srcset: string): { url: string; width: number } | undefined {
-  const candidates = srcset
+function parseSrcset(srcset: string): { url: string; width: number }[] {
+  return srcset
     .split(",")
     .map((part) => part.trim().split(/\s+/))
     .map(([url, descriptor]) => ({ url, width: Number.parseInt(descriptor ?? "", 10) }))
-    .filter((c) => c.url && Number.isFinite(c.width))
-    .sort((a, b) => a.width - b.width);
-  return candidates.find((c) => c.width >= FEED_WIDTH) ?? candidates[candidates.length - 1];
+    .filter((c) => c.url && Number.isFinite(c.width));
 }
 
-function plainImg(img: Element): void {
-  const srcset = img.attribs.srcset;
-  const chosen = srcset ? feedCandidate(srcset) : undefined;
+function plainImg(img: ElementNode): void {
+  const chosen = img.attribs.srcset ? feedCandidate(parseSrcset(img.attribs.srcset)) : undefined;
   if (chosen) {
     const width = Number(img.attribs.width);
     const height = Number(img.attribs.height);
@@ -56,35 +38,34 @@ function plainImg(img: Element): void {
   for (const name of DROPPED_ON_IMG) delete img.attribs[name];
 }
 
-function walk(nodes: ChildNode[], options: FeedHtmlOptions): void {
+function collapse(nodes: ChildNode[]): void {
   for (const node of [...nodes]) {
-    if (node.type !== "tag" && node.type !== "script" && node.type !== "style") continue;
-    const element = node as Element;
-    if (element.name === "picture") {
-      const img = DomUtils.findOne((e) => e.name === "img", element.children);
+    if (!("attribs" in node)) continue;
+    if (node.name === "picture") {
+      const img = DomUtils.findOne((e) => e.name === "img", node.children) as ElementNode | null;
       if (img) {
         plainImg(img);
-        DomUtils.replaceElement(element, img);
-        for (const name of URL_ATTRIBUTES) if (img.attribs[name] !== undefined) img.attribs[name] = absolute(img.attribs[name], options);
-      } else DomUtils.removeElement(element);
+        DomUtils.replaceElement(node, img);
+      } else DomUtils.removeElement(node);
       continue;
     }
-    if (element.name === "img") plainImg(element);
-    for (const name of URL_ATTRIBUTES) {
-      if (element.attribs[name] !== undefined) element.attribs[name] = absolute(element.attribs[name], options);
-    }
-    walk(element.children, options);
+    if (node.name === "img") plainImg(node);
+    collapse(node.children);
   }
 }
 
-/** Feed-ready HTML of an essay body; the essay's page HTML is left as it was. */
-export function feedHtml(html: string, options: FeedHtmlOptions): string {
-  const document = parseDocument(html, { decodeEntities: true });
-  walk(document.children, options);
-  return DomUtils.getOuterHTML(document, { encodeEntities: "utf8" });
+/** Each `<picture>` → its `<img>` at the feed width; lazy-loading hints dropped. Other HTML unchanged. */
+export function collapsePictures(html: string): string {
+  if (!html.includes("<img")) return html;
+  const document = parseDocument(html);
+  collapse(document.children);
+  return DomUtils.getOuterHTML(document, { encodeEntities: "utf8", decodeEntities: true });
 }
 
-/** `feedHtml` for an essay of the model (what the feeds use). */
-export function essayFeedHtml(essay: { html: string; absoluteUrl: string }, site: { url: string; pathPrefix: string }): string {
-  return feedHtml(essay.html, { pageUrl: essay.absoluteUrl, siteUrl: site.url, pathPrefix: site.pathPrefix });
+/**
+ * Feed-ready HTML of an essay body: plain `<img>`s and absolute URLs. `base.page` is the
+ * essay's absolute URL, `base.siteRoot` the site's origin + path prefix ending in `/`.
+ */
+export function feedHtml(html: string, base: UrlBase): string {
+  return absoluteHtml(collapsePictures(html), base);
 }

@@ -12,6 +12,7 @@ import { WenjiError } from "../content/problems.ts";
 import type { Essay, SiteModel } from "../content/model.ts";
 import { absoluteUrl } from "../i18n/urls.ts";
 import { cachedImage, encodeImage, IMAGE_URL_PATH, imageStore, ImageProblem, readSource, servedBytes, socialImage, variantNames, type ImageStore, type OptimizedImage, type ReadSource } from "./encode.ts";
+import { feedCandidate } from "./feed.ts";
 import { findImgTags, pictureHtml, replaceTags, type ImgTag } from "./html.ts";
 import { forgetRemoteImage, localizeRemoteImage } from "./remote.ts";
 import { resolveImage } from "./resolve.ts";
@@ -290,7 +291,9 @@ export async function optimizeSiteImages(model: SiteModel, options: ImageStageOp
     if (cover?.source?.image && essay.cover) {
       const image = cover.source.image;
       memo.coverHtml = pictureHtml(image, { alt: essay.cover.alt, eager: coverShown });
-      memo.coverSrc = Object.values(image.formats)[0][0].url;
+      // Read by feeds and previews that take one URL: the universally readable fallback format.
+      const fallback = Object.values(image.formats).at(-1)!;
+      memo.coverSrc = feedCandidate(fallback)!.url;
       for (const name of variantNames(image)) essayFiles.add(name);
       essayImages.push(image);
     }

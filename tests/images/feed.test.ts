@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { parseHTML } from "linkedom";
-import { essayFeedHtml, feedHtml } from "../../lib/images/feed.ts";
+import { collapsePictures, feedHtml } from "../../lib/images/feed.ts";
 import { pictureHtml } from "../../lib/images/html.ts";
 import type { OptimizedImage } from "../../lib/images/encode.ts";
 
@@ -25,12 +25,12 @@ const photo: OptimizedImage = {
   outputBytes: 1,
 };
 
-const site = { url: "https://example.org", pathPrefix: "/blog/" };
 const pageUrl = "https://example.org/blog/posts/%E4%B9%A6/";
+const base = { page: pageUrl, siteRoot: "https://example.org/blog/" };
 
 test("feedHtml collapses <picture> to one <img> of the feed width with absolute URLs", () => {
   const html = `<p>看<a href="#fn1">注</a>和<a href="/tags/x/">标签</a>、<a href="map.png">地图</a>、<a href="https://other.example/">外链</a>、<a href="mailto:a@b.c">信</a>。</p>\n${pictureHtml(photo, { alt: "街 & 店", eager: true, original: { title: "傍晚" } })}\n<img src="/img/logo.svg" alt="标志" width="120" height="80" loading="lazy" decoding="async">`;
-  const out = feedHtml(html, { pageUrl, siteUrl: site.url, pathPrefix: site.pathPrefix });
+  const out = feedHtml(html, base);
   const { document } = parseHTML(`<div>${out}</div>`);
   assert.equal(document.querySelectorAll("picture, source").length, 0, "no <picture> or <source> left");
   const imgs = Array.from(document.querySelectorAll("img") as ArrayLike<Element>);
@@ -57,7 +57,8 @@ test("feedHtml collapses <picture> to one <img> of the feed width with absolute 
   assert.match(out, /看/, "CJK text stays as characters, not entities");
 });
 
-test("essayFeedHtml uses the essay's own URL; HTML without images passes through unchanged in meaning", () => {
-  const out = essayFeedHtml({ html: '<p>纯文字 <a href="#x">跳</a></p>', absoluteUrl: pageUrl }, site);
-  assert.equal(out, `<p>纯文字 <a href="${pageUrl}#x">跳</a></p>`);
+test("collapsePictures leaves HTML without images as it was, without parsing it", () => {
+  const html = '<p>纯文字 &amp; <a href="#x">跳</a></p>';
+  assert.equal(collapsePictures(html), html);
+  assert.equal(feedHtml(html, base), `<p>纯文字 &amp; <a href="${pageUrl}#x">跳</a></p>`);
 });

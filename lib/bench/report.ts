@@ -1,0 +1,78 @@
+/**
+ * The benchmark's table and its verdict on the issue's targets.
+ */
+import type { SizeReport } from "./run.ts";
+
+export const TARGETS = {
+  /** wenji / floor wall time at the largest default size. */
+  ratioAt4000: 1.5,
+  peakMemoryMb: 1024,
+  /** Per-essay time at 4,000 over that at 1,000. */
+  linearity: 1.2,
+  previewRebuildSeconds: 1,
+};
+
+function pad(cells: string[], widths: number[]): string {
+  return cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("  ");
+}
+
+export function formatTable(reports: SizeReport[]): string {
+  const header = ["N (zh+en)", "engine", "wall s", "cpu s", "peak MB", "ms/essay", "files", "output MB", "wenji/floor", "preview edit s"];
+  const rows: string[][] = [];
+  for (const r of reports) {
+    const label = `${r.n} (${r.essays})`;
+    for (const [engine, f] of [["floor", r.floor], ["wenji", r.wenji]] as const) {
+      rows.push([
+        engine === "floor" ? label : "",
+        engine,
+        f.wallSeconds.toFixed(2),
+        f.cpuSeconds.toFixed(2),
+        f.peakRssMb.toFixed(0),
+        f.msPerEssay.toFixed(2),
+        String(f.outputFiles),
+        (f.outputBytes / 1024 / 1024).toFixed(1),
+        engine === "wenji" ? `${r.ratio.wall.toFixed(2)}x` : "",
+        engine === "wenji" && r.preview ? r.preview.rebuildSeconds.toFixed(2) : "",
+      ]);
+    }
+  }
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  return [pad(header, widths), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map((row) => pad(row, widths))].join("\n");
+}
+
+export interface Verdict {
+  target: string;
+  measured: string;
+  ok: boolean;
+}
+
+/** The issue's targets, for whichever sizes this run measured. */
+export function verdicts(reports: SizeReport[]): Verdict[] {
+  const at = (n: number) => reports.find((r) => r.n === n);
+  const out: Verdict[] = [];
+  const big = at(4000);
+  if (big) {
+    out.push({ target: `wenji within ${TARGETS.ratioAt4000}x of the floor at N=4000`, measured: `${big.ratio.wall.toFixed(2)}x`, ok: big.ratio.wall <= TARGETS.ratioAt4000 });
+  }
+  if (big) {
+    out.push({ target: `peak memory ≤ ${TARGETS.peakMemoryMb} MB at N=4000`, measured: `${big.wenji.peakRssMb.toFixed(0)} MB`, ok: big.wenji.peakRssMb <= TARGETS.peakMemoryMb });
+  }
+  const base = at(1000);
+  if (base && big) {
+    const growth = big.wenji.msPerEssay / base.wenji.msPerEssay;
+    out.push({ target: `time per essay at N=4000 ≤ ${TARGETS.linearity}x that at N=1000`, measured: `${growth.toFixed(2)}x (${big.wenji.msPerEssay.toFixed(2)} vs ${base.wenji.msPerEssay.toFixed(2)} ms)`, ok: growth <= TARGETS.linearity });
+  }
+  if (base?.preview) {
+    out.push({ target: `preview rebuild after one edit < ${TARGETS.previewRebuildSeconds} s at N=1000`, measured: `${base.preview.rebuildSeconds.toFixed(2)} s`, ok: base.preview.rebuildSeconds < TARGETS.previewRebuildSeconds });
+  }
+  const huge = at(20000);
+  if (huge) {
+    // Reaching the report at all means every build exited 0 with Node's default heap.
+    out.push({ target: "N=20000 builds with Node's default memory settings", measured: `${huge.wenji.wallSeconds.toFixed(1)} s, ${huge.wenji.peakRssMb.toFixed(0)} MB`, ok: true });
+  }
+  return out;
+}
+
+export function formatVerdicts(list: Verdict[]): string {
+  return list.map((v) => `${v.ok ? "PASS" : "MISS"}  ${v.target}: ${v.measured}`).join("\n");
+}

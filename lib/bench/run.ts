@@ -1,0 +1,116 @@
+/**
+ * The build benchmark for one corpus size: the floor (plain Eleventy) and wenji, each built
+ * in fresh processes, medians taken; then the preview server's rebuild after one edit.
+ */
+import { rm } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { generateCorpus, writeCorpusSite } from "./corpus.ts";
+import { runMeasured, median, folderSize, type ProcessFigures, type Command } from "./measure.ts";
+import { timePreviewRebuild, type PreviewFigures } from "./preview.ts";
+
+export const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const FLOOR_CONFIG = path.join(PROJECT, "lib", "bench", "floor.config.js");
+const ELEVENTY_CLI = path.join(PROJECT, "node_modules", "@11ty", "eleventy", "cmd.cjs");
+
+export interface EngineFigures extends ProcessFigures {
+  runs: ProcessFigures[];
+  outputFiles: number;
+  outputBytes: number;
+  /** Median wall milliseconds per source essay (Chinese and English). */
+  msPerEssay: number;
+}
+
+export interface SizeReport {
+  n: number;
+  essays: number;
+  corpus: ReturnType<typeof generateCorpus>["stats"];
+  floor: EngineFigures;
+  wenji: EngineFigures & { warmupSeconds: number };
+  ratio: { wall: number; cpu: number; memory: number };
+  preview?: PreviewFigures;
+}
+
+export interface SizeOptions {
+  n: number;
+  runs: number;
+  seed?: number;
+  workdir: string;
+  preview: boolean;
+  log: (line: string) => void;
+}
+
+function tsxLoader(): string {
+  return pathToFileURL(fileURLToPath(import.meta.resolve("tsx"))).href;
+}
+
+function summarize(runs: ProcessFigures[], size: { files: number; bytes: number }, essays: number): EngineFigures {
+  const wallSeconds = median(runs.map((r) => r.wallSeconds));
+  return {
+    wallSeconds,
+    cpuSeconds: median(runs.map((r) => r.cpuSeconds)),
+    peakRssMb: median(runs.map((r) => r.peakRssMb)),
+    runs,
+    outputFiles: size.files,
+    outputBytes: size.bytes,
+    msPerEssay: (wallSeconds * 1000) / essays,
+  };
+}
+
+export async function benchmarkSize(options: SizeOptions): Promise<SizeReport> {
+  const { n, log } = options;
+  const root = path.join(options.workdir, `corpus-${n}`);
+  const floorOutput = path.join(options.workdir, `floor-${n}`);
+  const wenjiOutput = path.join(root, "_site");
+  const corpus = generateCorpus({ essays: n, seed: options.seed });
+  await writeCorpusSite(root, corpus, { project: PROJECT });
+  const essays = corpus.stats.zh + corpus.stats.en;
+  log(`N=${n}: corpus of ${corpus.stats.zh} zh + ${corpus.stats.en} en essays (${corpus.stats.images} images, ${corpus.stats.tags} tags) in ${root}`);
+
+  const floor: Command = { args: [process.execPath, ELEVENTY_CLI, `--config=${FLOOR_CONFIG}`, `--output=${floorOutput}`, "--quiet"], cwd: root };
+  const wenji: Command = {
+    args: [process.execPath, "--import", tsxLoader(), path.join(PROJECT, "scripts", "build.ts"), "--output", wenjiOutput],
+    cwd: root,
+    env: { ...process.env, WENJI_ROOT: root },
+  };
+
+  // Untimed warm-up: fills wenji's caches (images) as an author's second build finds them.
+  const warmup = await runMeasured(wenji);
+  log(`N=${n}: wenji warm-up build ${warmup.wallSeconds.toFixed(2)} s`);
+
+  const floorRuns: ProcessFigures[] = [];
+  const wenjiRuns: ProcessFigures[] = [];
+  for (let run = 1; run <= options.runs; run++) {
+    // Alternate the two so drift in the machine's load touches both alike.
+    await rm(floorOutput, { recursive: true, force: true });
+    const f = await runMeasured(floor);
+    floorRuns.push(f);
+    const w = await runMeasured(wenji);
+    wenjiRuns.push(w);
+    log(`N=${n}: run ${run}/${options.runs}: floor ${f.wallSeconds.toFixed(2)} s, wenji ${w.wallSeconds.toFixed(2)} s`);
+  }
+  const floorFigures = summarize(floorRuns, await folderSize(floorOutput), essays);
+  const wenjiFigures = { ...summarize(wenjiRuns, await folderSize(wenjiOutput), essays), warmupSeconds: warmup.wallSeconds };
+
+  let preview: PreviewFigures | undefined;
+  if (options.preview) {
+    const slug = path.basename(corpus.editable, ".md");
+    preview = await timePreviewRebuild({ project: PROJECT, root, essay: corpus.editable, page: `posts/${slug}/index.html` });
+    log(`N=${n}: preview rebuild after one edit ${preview.rebuilds.map((s) => s.toFixed(2)).join(", ")} s`);
+  }
+  await rm(floorOutput, { recursive: true, force: true });
+
+  return {
+    n,
+    essays,
+    corpus: corpus.stats,
+    floor: floorFigures,
+    wenji: wenjiFigures,
+    ratio: {
+      wall: wenjiFigures.wallSeconds / floorFigures.wallSeconds,
+      cpu: wenjiFigures.cpuSeconds / floorFigures.cpuSeconds,
+      memory: wenjiFigures.peakRssMb / floorFigures.peakRssMb,
+    },
+    preview,
+  };
+}

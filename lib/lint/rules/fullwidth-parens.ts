@@ -1,0 +1,55 @@
+/**
+ * fullwidth-parens — parentheses around or next to Chinese text are full-width:
+ * `成像(NMRI)是` → `成像（NMRI）是` (house style A5). A pair converts when it holds Han, or when
+ * Han or full-width punctuation sits on both sides of it; `fn(x)` and `1)` stay.
+ */
+import { defineRule, replaceFlat } from '../rule.ts'
+import { isChineseContext, isHan } from '../chars.ts'
+
+const MESSAGE = 'Use full-width parentheses `（）` in Chinese text'
+const HAN = /\p{Script=Han}/u
+
+const nonSpace = (text: string, i: number, step: 1 | -1): string | undefined => {
+  while (text[i] === ' ') i += step
+  return text[i]
+}
+
+export default defineRule({
+  id: 'fullwidth-parens',
+  description: 'Parentheses in Chinese context are full-width.',
+  fixable: true,
+  severity: 'error',
+  defaults: {},
+  examples: [
+    { input: '核磁共振成像（NMRI）是一种技术。' },
+    { input: '调用 fn(x) 即可，列表项 1) 这样写。' },
+    { input: 'Call fn(a, b) (twice).' },
+    {
+      input: '核磁共振成像(NMRI)是一种技术',
+      messages: [`1:7-1:13: ${MESSAGE}`],
+      output: '核磁共振成像（NMRI）是一种技术',
+    },
+    { input: '这是 (一个例子) 吧', messages: [`1:4-1:10: ${MESSAGE}`], output: '这是 （一个例子） 吧' },
+  ],
+  check(context) {
+    for (const block of context.index.blocks) {
+      const { text } = block
+      const open: number[] = []
+      for (let i = 0; i < text.length; i++) {
+        if (text[i] === '(') open.push(i)
+        else if (text[i] === ')' && open.length) {
+          const from = open.pop()!
+          const inner = text.slice(from + 1, i)
+          const chinese =
+            HAN.test(inner) ||
+            (isChineseContext(nonSpace(text, from - 1, -1)) && isChineseContext(nonSpace(text, i + 1, 1)))
+          // `fn(x)`: a Latin word glued to the parenthesis is a call, not an aside.
+          const glued = /[A-Za-z0-9_]/.test(text[from - 1] ?? '') && !isHan(inner[0])
+          if (!chinese || glued || inner.includes('\n')) continue
+          const edits = [...replaceFlat(block, from, from + 1, '（'), ...replaceFlat(block, i, i + 1, '）')]
+          context.reportFlat(block, from, i + 1, MESSAGE, edits)
+        }
+      }
+    }
+  },
+})

@@ -1,0 +1,45 @@
+/**
+ * mismatched-pairs — full-width brackets and quotes open and close in order: `说：”不同意“`
+ * and an unclosed `《` are reported. Which mark was meant is unknowable, so nothing is fixed.
+ */
+import { defineRule } from '../rule.ts'
+
+const CLOSER: Record<string, string> = { '“': '”', '‘': '’', '「': '」', '『': '』', '《': '》', '（': '）', '【': '】', '〈': '〉' }
+const OPENER = Object.fromEntries(Object.entries(CLOSER).map(([open, close]) => [close, open]))
+const LETTER = /[A-Za-z]/
+
+export default defineRule({
+  id: 'mismatched-pairs',
+  description: 'Full-width brackets and quotes are balanced.',
+  fixable: false,
+  severity: 'error',
+  defaults: {},
+  examples: [
+    { input: '他说：“《三体》（刘慈欣）很好看。”' },
+    { input: '英文里 don’t 的撇号不算引号。' },
+    { input: '说：”不同意“', messages: ['1:3-1:4: Unexpected closing `”`', '1:7-1:8: Unclosed `“`'] },
+    { input: '读《三体', messages: ['1:2-1:3: Unclosed `《`'] },
+    { input: '（「对）」', messages: ['1:4-1:5: Unexpected closing `）`, expected `」`', '1:5-1:6: Unexpected closing `」`'] },
+  ],
+  check(context) {
+    for (const block of context.index.blocks) {
+      const { text } = block
+      const open: number[] = []
+      for (let i = 0; i < text.length; i++) {
+        const ch = text[i]
+        if (ch === '’' && LETTER.test(text[i - 1] ?? '') && LETTER.test(text[i + 1] ?? '')) continue
+        if (CLOSER[ch]) open.push(i)
+        else if (OPENER[ch]) {
+          const opener = open.findLastIndex((at) => CLOSER[text[at]] === ch)
+          if (opener >= 0 && opener === open.length - 1) open.pop()
+          else if (opener >= 0) {
+            const innermost = text[open[open.length - 1]]
+            context.reportFlat(block, i, i + 1, `Unexpected closing \`${ch}\`, expected \`${CLOSER[innermost]}\``)
+            open.length = opener
+          } else context.reportFlat(block, i, i + 1, `Unexpected closing \`${ch}\``)
+        }
+      }
+      for (const at of open) context.reportFlat(block, at, at + 1, `Unclosed \`${text[at]}\``)
+    }
+  },
+})

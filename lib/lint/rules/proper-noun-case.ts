@@ -1,0 +1,80 @@
+/**
+ * proper-noun-case — dictionary spelling of proper nouns in prose: `github` → `GitHub`,
+ * `nodejs` → `Node.js` (house style A11). Only whole words: never inside URLs, domains, paths
+ * or file names (`github.com`, `.github/workflows`), and code is not prose at all.
+ * Option `words`: extra canonical spellings, or `{ "Canonical": ["alias", ...] }`.
+ */
+import { defineRule, matches, replaceFlat } from '../rule.ts'
+
+export const DEFAULT_PROPER_NOUNS: Record<string, string[]> = {
+  GitHub: [],
+  GitLab: [],
+  JavaScript: [],
+  TypeScript: [],
+  iOS: [],
+  macOS: ['Mac OS X'],
+  iPhone: [],
+  'Node.js': ['nodejs', 'node.js', 'NodeJS'],
+  'Wi-Fi': ['wifi', 'WiFi', 'wi-fi'],
+  Markdown: [],
+  API: [],
+  YouTube: [],
+}
+
+interface ProperNounOptions {
+  words: string[] | Record<string, string[]>
+}
+
+const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const cache = new Map<string, { pattern: RegExp; canonical: Map<string, string> }>()
+
+function dictionary(extra: ProperNounOptions['words']) {
+  const key = JSON.stringify(extra)
+  let entry = cache.get(key)
+  if (!entry) {
+    const words: Record<string, string[]> = { ...DEFAULT_PROPER_NOUNS }
+    if (Array.isArray(extra)) for (const word of extra) words[word] = words[word] ?? []
+    else Object.assign(words, extra)
+    const canonical = new Map<string, string>()
+    for (const [word, aliases] of Object.entries(words)) {
+      for (const spelling of [word, ...aliases]) canonical.set(spelling.toLowerCase(), word)
+    }
+    const alternatives = [...canonical.keys()].sort((a, b) => b.length - a.length).map(escape)
+    // Not part of a longer word, a path, a domain, a handle or a file name.
+    const pattern = new RegExp(`(?<![\\w./@\\\\-])(?:${alternatives.join('|')})(?![\\w/@\\\\-]|\\.\\w)`, 'gi')
+    entry = { pattern, canonical }
+    cache.set(key, entry)
+  }
+  return entry
+}
+
+export default defineRule<ProperNounOptions>({
+  id: 'proper-noun-case',
+  description: 'Dictionary spelling of proper nouns in prose.',
+  fixable: true,
+  severity: 'error',
+  defaults: { words: [] },
+  examples: [
+    { input: '在 GitHub 上用 TypeScript 写 Node.js 服务，连上 Wi-Fi。' },
+    { input: '访问 github.com，打开 .github/workflows，运行 npm 和 `github` 命令。' },
+    { input: '链接 [主页](https://github.com/nodejs)，图片 ![github](https://example.com/github.png)。' },
+    {
+      input: '用github和nodejs',
+      messages: ['1:2-1:8: Write `GitHub`, not `github`', '1:9-1:15: Write `Node.js`, not `nodejs`'],
+      output: '用GitHub和Node.js',
+    },
+    { input: '苹果的 ios 系统', messages: ['1:5-1:8: Write `iOS`, not `ios`'], output: '苹果的 iOS 系统' },
+    { input: '用 wechat 聊天', config: { words: ['WeChat'] }, messages: ['1:3-1:9: Write `WeChat`, not `wechat`'], output: '用 WeChat 聊天' },
+  ],
+  check(context) {
+    const { pattern, canonical } = dictionary(context.options.words)
+    for (const block of context.index.blocks) {
+      for (const match of matches(pattern, block.text)) {
+        const word = canonical.get(match[0].toLowerCase())!
+        if (word === match[0]) continue
+        const to = match.index + match[0].length
+        context.reportFlat(block, match.index, to, `Write \`${word}\`, not \`${match[0]}\``, replaceFlat(block, match.index, to, word))
+      }
+    }
+  },
+})
