@@ -7,7 +7,8 @@ import { cp, readdir } from "node:fs/promises";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import { takeSite } from "./site.ts";
-import type { SiteModel } from "./model.ts";
+import type { Page, SiteModel } from "./model.ts";
+import { fingerprintSite, pagesToRender, type Fingerprints } from "./preview.ts";
 
 export interface ContentPluginOptions {
   root: string;
@@ -17,14 +18,30 @@ export interface ContentPluginOptions {
 }
 
 export function contentPlugin(config: UserConfig, options: ContentPluginOptions): void {
-  const state: { model?: SiteModel } = {};
+  const state: {
+    model?: SiteModel;
+    /** Preview only: the last successful build's page fingerprints, and this build's. */
+    rendered?: Fingerprints;
+    current?: Fingerprints;
+    /** Preview only: a rebuild that only Markdown under posts/ triggered may skip unchanged pages. */
+    partial: boolean;
+    watching: boolean;
+    renderedPages?: Page[];
+  } = { partial: false, watching: false };
   const log = options.log ?? ((line: string) => console.log(`[wenji] ${line}`));
 
   config.ignores.add("posts/**");
   config.addWatchTarget("posts/");
   config.addWatchTarget("_data/");
 
+  config.on("eleventy.beforeWatch", (changed: string[]) => {
+    state.partial = changed.every((file) => /^(\.\/)?posts\/.*\.md$/.test(file));
+  });
+
   config.on("eleventy.before", async ({ runMode }) => {
+    state.watching = runMode === "serve" || runMode === "watch";
+    state.current = undefined;
+    state.renderedPages = undefined;
     const preview = options.preview ?? (runMode === "serve" || runMode === "watch" || process.env.WENJI_PREVIEW === "1");
     const { site, preloaded } = await takeSite(options.root, { preview });
     if (!preloaded) for (const line of site.report) log(line);
@@ -43,7 +60,18 @@ export function contentPlugin(config: UserConfig, options: ContentPluginOptions)
   });
   config.addTemplate("wenji-pages.njk", "", {
     layout: "layouts/wenji-kind.njk",
-    pagination: { data: "wenji.pages", size: 1, alias: "p" },
+    pagination: {
+      data: "wenji.pages",
+      size: 1,
+      alias: "p",
+      // Runs after every plugin's eleventy.before, so the fingerprints see the finished model.
+      before: (pages: Page[]) => {
+        if (!state.watching) return pages;
+        state.current ??= fingerprintSite(state.model!);
+        state.renderedPages = pagesToRender(pages, state.current, state.partial ? state.rendered : undefined);
+        return state.renderedPages;
+      },
+    },
     permalink: (data: { p: { permalink: string } }) => data.p.permalink,
     eleventyExcludeFromCollections: true,
   });
@@ -52,8 +80,14 @@ export function contentPlugin(config: UserConfig, options: ContentPluginOptions)
   config.on("eleventy.after", async ({ directories }) => {
     const model = state.model;
     if (!model) return;
+    // A partial preview rebuild changed no bundle file (else it would not be partial): only
+    // the essays it rendered need their bundles copied.
+    const partial = state.renderedPages !== undefined && state.renderedPages.length < model.pages.length;
+    const renderedEssays = new Set(state.renderedPages?.map((page) => ("essay" in page ? page.essay : undefined)));
+    if (state.current) state.rendered = state.current;
+    state.partial = false;
     for (const essay of model.essays) {
-      if (!essay.source.bundle) continue;
+      if (!essay.source.bundle || (partial && !renderedEssays.has(essay))) continue;
       const entries = await readdir(path.join(options.root, essay.source.dir), { withFileTypes: true });
       for (const entry of entries) {
         if (!entry.isFile() || entry.name.endsWith(".md")) continue;

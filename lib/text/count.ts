@@ -12,13 +12,27 @@ export interface TextCount {
   latin: number;
 }
 
-const HAN = /[\p{Script=Han}]/gu;
+const HAN_RUN = /\p{Script=Han}+/gu;
+const ASTRAL = /[\uD800-\uDBFF]/g;
 const LATIN_WORD = /[\p{Script=Latin}\p{Nd}]+(?:['’.\-][\p{Script=Latin}\p{Nd}]+)*/gu;
 
+/** Counts by runs, not by characters: one match per run of Han, not an array of every character. */
+function countMatches(pattern: RegExp, text: string, measure: (match: string) => number): number {
+  let total = 0;
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) total += measure(match[0]);
+  return total;
+}
+
+/** Characters in a run of Han: UTF-16 units, less one for each surrogate pair (rare Han beyond the BMP). */
+function hanInRun(run: string): number {
+  return run.length - (run.match(ASTRAL)?.length ?? 0);
+}
+
 export function countText(text: string): TextCount {
-  const han = text.match(HAN)?.length ?? 0;
+  const han = countMatches(HAN_RUN, text, hanInRun);
   // Han characters are not word characters for LATIN_WORD, so they split words naturally.
-  const latin = text.match(LATIN_WORD)?.length ?? 0;
+  const latin = countMatches(LATIN_WORD, text, () => 1);
   return { han, latin };
 }
 

@@ -1,0 +1,92 @@
+// Progressive enhancements; every page reads fine without them. Kept under 2 KB gzipped.
+(() => {
+  const root = document.documentElement;
+  const dark = matchMedia("(prefers-color-scheme: dark)");
+  const toggle = document.querySelector(".theme-toggle");
+  const isDark = () => (root.dataset.theme || (dark.matches ? "dark" : "light")) === "dark";
+  const showTheme = () => toggle && toggle.setAttribute("aria-pressed", String(isDark()));
+  showTheme();
+  dark.addEventListener("change", showTheme);
+
+  // The full-size image viewer: a native <dialog>, created on first use.
+  let viewer;
+  const view = (img) => {
+    if (!viewer) {
+      viewer = document.createElement("dialog");
+      viewer.className = "zoom";
+      viewer.append(document.createElement("img"));
+      viewer.addEventListener("click", () => viewer.close());
+      document.body.append(viewer);
+    }
+    const big = viewer.firstChild;
+    big.src = largest(img);
+    big.alt = img.alt;
+    viewer.showModal();
+  };
+  // The widest candidate among the picture's sources, else the image itself.
+  const largest = (img) => {
+    let best = img.currentSrc || img.src, width = 0;
+    const sets = [...(img.closest("picture")?.querySelectorAll("source") || []), img].map((el) => el.srcset || "");
+    for (const set of sets) for (const item of set.split(",")) {
+      const [url, w] = item.trim().split(/\s+/);
+      if (url && parseInt(w) > width) { width = parseInt(w); best = new URL(url, location.href).href; }
+    }
+    return best;
+  };
+
+  document.addEventListener("click", async (event) => {
+    const target = event.target;
+    if (toggle && toggle.contains(target)) {
+      const next = isDark() ? "light" : "dark";
+      root.dataset.theme = next;
+      try { localStorage.setItem("wenji-theme", next); } catch {}
+      showTheme();
+      return;
+    }
+    const load = target.closest && target.closest("button.load-comments");
+    if (load) {
+      // The third-party comments script is fetched only now, after the reader asked for it.
+      const script = document.createElement("script");
+      script.src = load.dataset.script;
+      script.async = true;
+      script.crossOrigin = "anonymous";
+      for (const attr of load.attributes) if (attr.name.startsWith("data-") && attr.name !== "data-script") script.setAttribute(attr.name, attr.value);
+      load.nextElementSibling.appendChild(script);
+      load.remove();
+      return;
+    }
+    const copy = target.closest && target.closest("a.copy-link");
+    if (copy && navigator.clipboard) {
+      event.preventDefault();
+      await navigator.clipboard.writeText(copy.href);
+      copy.textContent = copy.dataset.copied;
+      return;
+    }
+    if (target.tagName === "IMG" && target.closest(".essay-body, .essay-cover") && !target.closest("a")) view(target);
+  });
+
+  // Table of contents: shown open beside the essay on wide screens; marks the section being read.
+  const toc = document.querySelector(".essay > .toc");
+  if (!toc) return;
+  const wide = matchMedia("(min-width: 72rem)");
+  const openOnWide = () => { if (wide.matches) toc.open = true; };
+  openOnWide();
+  wide.addEventListener("change", openOnWide);
+  const links = new Map();
+  for (const a of toc.querySelectorAll("a[href^='#']")) {
+    const heading = document.getElementById(decodeURIComponent(a.hash.slice(1)));
+    if (heading) links.set(heading, a);
+  }
+  let current;
+  const mark = () => {
+    let found;
+    for (const heading of links.keys()) if (heading.getBoundingClientRect().top < innerHeight / 3) found = heading;
+    const link = found && links.get(found);
+    if (link === current) return;
+    current?.removeAttribute("aria-current");
+    link?.setAttribute("aria-current", "true");
+    current = link;
+  };
+  mark();
+  addEventListener("scroll", () => requestAnimationFrame(mark), { passive: true });
+})();
