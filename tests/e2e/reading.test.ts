@@ -7,6 +7,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
+import { STRESS_ESSAY } from "./stress-essay.ts";
 import { openPage, screenshotName, startSampleSite, type SampleSite } from "./browser.ts";
 
 const ZH_ESSAY = "/posts/why-we-keep-copies/";
@@ -194,6 +195,37 @@ describe("reading an essay", () => {
     await page.waitForFunction(() => (document.querySelector("dialog.zoom img") as HTMLImageElement).naturalWidth > 0);
     await page.keyboard.press("Escape");
     await page.waitForFunction(() => !document.querySelector("dialog.zoom[open]"));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("details at 390 px: footnotes link both ways, a wide table scrolls inside itself, long URLs and code wrap, titled images get captions", async () => {
+    const { context, page, problems } = await openPage(site.browser, { viewport: { width: 390, height: 860 } });
+    await page.goto(site.url(STRESS_ESSAY));
+    await page.click(".footnote-ref a");
+    // In view: at the top, or as high as it gets at the end of the page.
+    const atNote = await eventually(() => page.evaluate(() => {
+      const rect = document.getElementById("fn1")!.getBoundingClientRect();
+      return { hash: location.hash, top: rect.top, inView: rect.top >= 0 && rect.bottom <= innerHeight && (rect.top < 100 || Math.ceil(scrollY + innerHeight) >= document.documentElement.scrollHeight - 1) };
+    }), (v) => v.inView);
+    assert.equal(atNote.hash, "#fn1");
+    assert.ok(atNote.inView, `the footnote is in view (top ${atNote.top})`);
+    await page.click(".footnote-backref");
+    const back = await eventually(() => page.evaluate(() => ({ hash: location.hash, top: document.getElementById("fnref1")!.getBoundingClientRect().top })), (v) => v.top >= 0 && v.top < 200);
+    assert.equal(back.hash, "#fnref1");
+    assert.ok(back.top >= 0 && back.top < 200, `back at the reference (${back.top})`);
+    const widths = await page.evaluate(() => ({
+      page: [document.documentElement.scrollWidth, document.documentElement.clientWidth],
+      table: [document.querySelector(".essay-body .table-scroll")!.scrollWidth, document.querySelector(".essay-body .table-scroll")!.clientWidth],
+      column: document.querySelector(".essay-body")!.getBoundingClientRect().right,
+      overflowing: Array.from(document.querySelectorAll(".essay-body a, .essay-body pre, .essay-body code")).filter((el) => el.getBoundingClientRect().right > document.querySelector(".essay-body")!.getBoundingClientRect().right + 1).map((el) => el.textContent!.slice(0, 30)),
+    }));
+    assert.ok(widths.page[0] <= widths.page[1], "the page does not scroll sideways");
+    assert.ok(widths.table[0] > widths.table[1], "the table is wider than the column and scrolls inside itself");
+    assert.deepEqual(widths.overflowing, [], "links and code stay inside the column");
+    assert.equal(await page.textContent(".essay-body figure figcaption"), "傍晚的书店街：标题会成为图注");
+    const emphasis = await page.$eval(".essay-body em", (em) => ({ style: getComputedStyle(em).fontStyle, marks: getComputedStyle(em).textEmphasisStyle }));
+    assert.deepEqual(emphasis, { style: "normal", marks: "dot" }, "Chinese emphasis uses 着重号, not a slanted face");
     assert.deepEqual(problems, []);
     await context.close();
   });
