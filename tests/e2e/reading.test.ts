@@ -7,7 +7,9 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
-import { STRESS_ESSAY } from "./stress-essay.ts";
+import { STRESS_ESSAY, stressEssayFiles } from "./stress-essay.ts";
+import { buildFixture } from "../helpers/site.ts";
+import { serveDirectory } from "../../lib/quality/static-server.ts";
 import { openPage, screenshotName, startSampleSite, type SampleSite } from "./browser.ts";
 
 const ZH_ESSAY = "/posts/why-we-keep-copies/";
@@ -228,6 +230,25 @@ describe("reading an essay", () => {
     assert.deepEqual(emphasis, { style: "normal", marks: "dot" }, "Chinese emphasis uses 着重号, not a slanted face");
     assert.deepEqual(problems, []);
     await context.close();
+  });
+
+  test("site options: first-line indents instead of paragraph spacing, emphasis by weight instead of dots", async () => {
+    const fixture = await buildFixture({ posts: await stressEssayFiles(), site: { typography: { indent: true, emphasis: "weight" } } });
+    assert.ok(fixture.result.ok, fixture.result.lines.join("\n"));
+    const server = await serveDirectory(fixture.output);
+    const { context, page } = await openPage(site.browser, { viewport: { width: 1280, height: 860 } });
+    try {
+      await page.goto(server.origin + STRESS_ESSAY);
+      const styles = await page.evaluate(() => {
+        const p = getComputedStyle(document.querySelector(".essay-body > p")!);
+        const em = getComputedStyle(document.querySelector(".essay-body em")!);
+        return { indent: parseFloat(p.textIndent) / parseFloat(p.fontSize), spacing: p.marginBottom, weight: em.fontWeight, marks: em.textEmphasisStyle, slant: em.fontStyle };
+      });
+      assert.deepEqual(styles, { indent: 2, spacing: "0px", weight: "600", marks: "none", slant: "normal" });
+    } finally {
+      await context.close();
+      await server.close();
+    }
   });
 
   test("keyboard: skip link first, focus always visible, TOC and language switch reachable by Tab", async () => {
