@@ -130,6 +130,9 @@ describe("reading an essay", () => {
       return counts;
     });
     assert.ok(lines.length >= 3, `enough pure-Chinese full lines to judge (${lines.length})`);
+    // Punctuation trimmed where Chromium supports it; a little space between Han and Latin letters.
+    const spacing = await page.$eval(".essay-body > p", (p) => { const style = getComputedStyle(p) as CSSStyleDeclaration & { textSpacingTrim: string; textAutospace: string }; return [style.textSpacingTrim, style.textAutospace]; });
+    assert.deepEqual(spacing, ["space-first", "normal"]);
     // Line height follows the page language: about 1.8 for Chinese, 1.6 for English.
     const ratio = () => page.$eval(".essay-body > p", (p) => parseFloat(getComputedStyle(p).lineHeight) / parseFloat(getComputedStyle(p).fontSize));
     assert.equal((await ratio()).toFixed(2), "1.80");
@@ -184,6 +187,15 @@ describe("reading an essay", () => {
     assert.equal(unbroken, "avoid");
     await page.pdf({ path: screenshotName(ZH_ESSAY, "print").replace(/\.png$/, ".pdf") });
     await context.close();
+  });
+
+  test("motion: smooth scrolling only when the reader has not asked for reduced motion", async () => {
+    for (const [reducedMotion, expected] of [["no-preference", "smooth"], ["reduce", "auto"]] as const) {
+      const { context, page } = await openPage(site.browser, { viewport: { width: 390, height: 860 }, reducedMotion });
+      await page.goto(site.url(ZH_ESSAY));
+      assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior), expected, reducedMotion);
+      await context.close();
+    }
   });
 
   test("an essay image opens full size in a dialog and closes with Escape", async () => {
