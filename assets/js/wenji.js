@@ -76,16 +76,22 @@
     const heading = document.getElementById(decodeURIComponent(a.hash.slice(1)));
     if (heading) links.set(heading, a);
   }
+  // Headings above a line a third down the viewport; the last of them is the section being read.
+  // An IntersectionObserver reports crossings without forcing layout on every scroll.
+  const above = new Set();
   let current;
-  const mark = () => {
+  const observer = new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      if (entry.boundingClientRect.top < (entry.rootBounds ? entry.rootBounds.bottom : innerHeight / 3)) above.add(entry.target);
+      else above.delete(entry.target);
+    }
     let found;
-    for (const heading of links.keys()) if (heading.getBoundingClientRect().top < innerHeight / 3) found = heading;
+    for (const heading of links.keys()) if (above.has(heading)) found = heading;
     const link = found && links.get(found);
     if (link === current) return;
     current?.removeAttribute("aria-current");
     link?.setAttribute("aria-current", "true");
     current = link;
-  };
-  mark();
-  addEventListener("scroll", () => requestAnimationFrame(mark), { passive: true });
+  }, { rootMargin: "0px 0px -66% 0px" });
+  for (const heading of links.keys()) observer.observe(heading);
 })();
