@@ -76,15 +76,12 @@
     const heading = document.getElementById(decodeURIComponent(a.hash.slice(1)));
     if (heading) links.set(heading, a);
   }
-  // Headings above a line a third down the viewport; the last of them is the section being read.
-  // An IntersectionObserver reports crossings without forcing layout on every scroll.
+  // The observed area runs from far above the page down to a line a third into the viewport, so
+  // "intersecting" means "above that line" however fast the reader scrolls; no forced layout.
   const above = new Set();
   let current;
   const observer = new IntersectionObserver((entries) => {
-    for (const entry of entries) {
-      if (entry.boundingClientRect.top < (entry.rootBounds ? entry.rootBounds.bottom : innerHeight / 3)) above.add(entry.target);
-      else above.delete(entry.target);
-    }
+    for (const entry of entries) entry.isIntersecting ? above.add(entry.target) : above.delete(entry.target);
     let found;
     for (const heading of links.keys()) if (above.has(heading)) found = heading;
     const link = found && links.get(found);
@@ -92,6 +89,6 @@
     current?.removeAttribute("aria-current");
     link?.setAttribute("aria-current", "true");
     current = link;
-  }, { rootMargin: "0px 0px -66% 0px" });
+  }, { rootMargin: "100000px 0px -66% 0px" });
   for (const heading of links.keys()) observer.observe(heading);
 })();
