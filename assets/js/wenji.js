@@ -23,11 +23,10 @@
     big.alt = img.alt;
     viewer.showModal();
   };
-  // The widest candidate among the picture's sources, else the image itself.
+  // The widest candidate of the image's own srcset (its fallback format, which every browser reads).
   const largest = (img) => {
     let best = img.currentSrc || img.src, width = 0;
-    const sets = [...(img.closest("picture")?.querySelectorAll("source") || []), img].map((el) => el.srcset || "");
-    for (const set of sets) for (const item of set.split(",")) {
+    for (const item of (img.srcset || "").split(",")) {
       const [url, w] = item.trim().split(/\s+/);
       if (url && parseInt(w) > width) { width = parseInt(w); best = new URL(url, location.href).href; }
     }

@@ -28,6 +28,10 @@ export const siteSchema = z
     paginate: z.number().int().positive().default(10),
     toc: z.object({ levels: z.tuple([z.number().int().min(1).max(6), z.number().int().min(1).max(6)]) }).default({ levels: [2, 3] }),
     feed: z.object({ limit: z.number().int().positive().default(20) }).default({ limit: 20 }),
+    // Reading design choices: first-line indents instead of paragraph spacing; Chinese emphasis as 着重号 dots or weight.
+    typography: z
+      .object({ indent: z.boolean().default(false), emphasis: z.enum(["dots", "weight"]).default("dots") })
+      .default({ indent: false, emphasis: "dots" }),
     comments: z
       .object({
         provider: z.enum(["none", "giscus"]).default("none"),

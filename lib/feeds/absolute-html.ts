@@ -39,8 +39,8 @@ export interface UrlBase {
   siteRoot: string;
 }
 
-/** Root-relative URLs get the site's path prefix, as HtmlBasePlugin gives them on pages. */
-function resolve(value: string, base: UrlBase): string {
+/** One URL made absolute; root-relative URLs get the site's path prefix, as HtmlBasePlugin gives them on pages. */
+export function resolveUrl(value: string, base: UrlBase): string {
   const trimmed = value.trim();
   if (trimmed === "") return value;
   try {
@@ -56,7 +56,7 @@ function resolveSrcset(value: string, base: UrlBase): string {
     .split(",")
     .map((candidate) => {
       const [url, ...descriptors] = candidate.trim().split(/\s+/);
-      return url ? [resolve(url, base), ...descriptors].join(" ") : "";
+      return url ? [resolveUrl(url, base), ...descriptors].join(" ") : "";
     })
     .filter(Boolean)
     .join(", ");
@@ -81,7 +81,7 @@ function rewrite(nodes: ChildNode[], base: UrlBase): void {
     const element = node;
     for (const attribute of URL_ATTRIBUTES[element.name] ?? []) {
       const value = element.attribs[attribute];
-      if (value !== undefined) element.attribs[attribute] = resolve(value, base);
+      if (value !== undefined) element.attribs[attribute] = resolveUrl(value, base);
     }
     if (SRCSET_ELEMENTS.has(element.name) && element.attribs.srcset !== undefined) {
       element.attribs.srcset = resolveSrcset(element.attribs.srcset, base);

@@ -9,7 +9,7 @@ import { DateTime } from "luxon";
 import type { Essay, SiteModel } from "../content/model.ts";
 import { translator } from "../i18n/strings.ts";
 import { SiteUrls, absoluteUrl } from "../i18n/urls.ts";
-import { absoluteHtml } from "./absolute-html.ts";
+import { absoluteHtml, resolveUrl } from "./absolute-html.ts";
 
 export type FeedFormat = "rss" | "atom" | "json";
 
@@ -46,7 +46,7 @@ export interface LanguageFeed {
   dates: EntryDates[];
   updated: DateTime;
   /** Absolute URLs. */
-  urls: Record<FeedFormat | "home" | "icon" | "favicon" | "logo", string>;
+  urls: Record<FeedFormat | "home" | "icon" | "favicon", string>;
   /** The stylesheet's site path with the path prefix: same-origin wherever the site is served. */
   stylesheetHref: string;
 }
@@ -86,7 +86,6 @@ function buildLanguageFeed(model: SiteModel, lang: string): LanguageFeed {
     home,
     icon: abs("/assets/icon-512.png"),
     favicon: abs("/assets/icon-64.png"),
-    logo: abs("/assets/favicon.svg"),
   };
   const feed = new Feed({
     id: home,
@@ -114,24 +113,14 @@ function buildLanguageFeed(model: SiteModel, lang: string): LanguageFeed {
       content: absoluteHtml(essay.html, { page: essay.absoluteUrl, siteRoot }),
       author: authorsOf(model, essay),
       category: essay.tags.map((tag) => ({ name: tag.name, term: tag.name })),
-      image: essay.cover ? coverUrl(essay.cover.src, essay.absoluteUrl, siteRoot) : undefined,
+      image: essay.cover && resolveUrl(essay.cover.src, { page: essay.absoluteUrl, siteRoot }),
     };
     feed.addItem(item);
   });
   return { lang, locale: language.locale, feed, dates, updated, urls, stylesheetHref: site.pathPrefix.replace(/\/$/, "") + encodeURI(paths.stylesheet) };
 }
 
-/** A cover path as written in front matter (relative to the essay, site-absolute, or a URL), made absolute. */
-export function coverUrl(src: string, page: string, siteRoot: string): string | undefined {
-  try {
-    if (src.startsWith("/") && !src.startsWith("//")) return new URL(src.slice(1), siteRoot).href;
-    return new URL(src, page).href;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Built once per model and language; the three formats and the stylesheet all read it. */
+/** Built once per model and language; the three formats all read it. */
 const built = new WeakMap<SiteModel, Map<string, LanguageFeed>>();
 
 export function languageFeed(model: SiteModel, lang: string): LanguageFeed {

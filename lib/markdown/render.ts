@@ -12,6 +12,8 @@ import { countText, addCounts, type TextCount } from "../text/count.ts";
 import { headingId, UniqueIds } from "./slug.ts";
 import type { Heading } from "./toc.ts";
 import { escapeHtml } from "./escape.ts";
+import { titledImageFigures } from "./figure.ts";
+import { scrollingTables } from "./table.ts";
 
 export type Markdown = InstanceType<typeof MarkdownIt>;
 type MarkdownEnv = Parameters<Markdown["parse"]>[1];
@@ -130,6 +132,10 @@ export function createMarkdown(): Markdown {
   md.use(cjkBreaks);
   md.use(headingIds);
   md.use(recordReferences);
+  // `![alt](src "title")` alone in a paragraph → <figure> with the title as its caption.
+  md.use(titledImageFigures);
+  // Wide tables scroll inside a focusable box rather than widening the page.
+  md.use(scrollingTables);
   return md;
 }
 

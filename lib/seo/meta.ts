@@ -6,6 +6,7 @@
 import type { Essay, Page, SiteModel } from "../content/model.ts";
 import { SiteUrls, absoluteUrl } from "../i18n/urls.ts";
 import { stripControlCharacters as clean } from "../feeds/xml.ts";
+import { resolveUrl } from "../feeds/absolute-html.ts";
 
 export interface HeadImage {
   url: string;
@@ -47,17 +48,6 @@ export function scriptSafeJson(value: unknown): string {
   return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
-/** A front-matter image path (relative to the essay, site-absolute, or a URL), made absolute. */
-export function absoluteImageUrl(src: string, essay: Essay, model: SiteModel): string | undefined {
-  const { site } = model.settings;
-  try {
-    if (src.startsWith("/") && !src.startsWith("//")) return absoluteUrl(site.url, site.pathPrefix, src);
-    return new URL(src, essay.absoluteUrl).href;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The link-preview image the image pipeline (lib/images) makes for an essay, when it has made one. */
 interface PreviewImage {
   absoluteUrl: string;
@@ -70,7 +60,8 @@ interface PreviewImage {
 function essayImage(essay: Essay, model: SiteModel): HeadImage | undefined {
   const social = (essay as Essay & { socialImage?: PreviewImage }).socialImage;
   if (social) return { url: social.absoluteUrl, alt: social.alt, width: social.width, height: social.height };
-  const url = essay.cover && absoluteImageUrl(essay.cover.src, essay, model);
+  const { site } = model.settings;
+  const url = essay.cover && resolveUrl(essay.cover.src, { page: essay.absoluteUrl, siteRoot: absoluteUrl(site.url, site.pathPrefix, "/") });
   return url ? { url, alt: essay.cover!.alt } : undefined;
 }
 

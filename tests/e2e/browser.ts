@@ -7,6 +7,7 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
 import { buildFixture, PROJECT, type Fixture } from "../helpers/site.ts";
+import { stressEssayFiles } from "./stress-essay.ts";
 import { serveDirectory, type StaticServer } from "../../lib/quality/static-server.ts";
 
 export const CHROMIUM = "/usr/bin/chromium";
@@ -29,9 +30,9 @@ export interface SampleSite {
   close(): Promise<void>;
 }
 
-/** Builds the project's sample essays, serves them and starts the browser. */
+/** Builds the project's sample essays (plus the layout stress essay), serves them and starts the browser. */
 export async function startSampleSite(): Promise<SampleSite> {
-  const fixture = await buildFixture({ samplePosts: true });
+  const fixture = await buildFixture({ samplePosts: true, posts: await stressEssayFiles() });
   if (!fixture.result.ok) throw new Error(`sample site build failed:\n${fixture.result.lines.join("\n")}`);
   const server = await serveDirectory(fixture.output);
   const browser = await launchChromium();

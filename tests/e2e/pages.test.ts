@@ -8,6 +8,7 @@ import { createRequire } from "node:module";
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
+import { STRESS_ESSAY } from "./stress-essay.ts";
 import { openPage, screenshotName, startSampleSite, type SampleSite } from "./browser.ts";
 
 const require = createRequire(import.meta.url);
@@ -20,6 +21,7 @@ const CORE_PAGES = [
   "/posts/why-we-keep-copies/",
   "/en/posts/why-we-keep-copies/",
   "/posts/bookshop-road/",
+  STRESS_ESSAY,
   "/archives/",
   "/tags/",
   "/tags/开源/",

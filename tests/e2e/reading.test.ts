@@ -7,6 +7,9 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
+import { STRESS_ESSAY, stressEssayFiles } from "./stress-essay.ts";
+import { buildFixture } from "../helpers/site.ts";
+import { serveDirectory } from "../../lib/quality/static-server.ts";
 import { openPage, screenshotName, startSampleSite, type SampleSite } from "./browser.ts";
 
 const ZH_ESSAY = "/posts/why-we-keep-copies/";
@@ -127,6 +130,9 @@ describe("reading an essay", () => {
       return counts;
     });
     assert.ok(lines.length >= 3, `enough pure-Chinese full lines to judge (${lines.length})`);
+    // Punctuation trimmed where Chromium supports it; a little space between Han and Latin letters.
+    const spacing = await page.$eval(".essay-body > p", (p) => { const style = getComputedStyle(p) as CSSStyleDeclaration & { textSpacingTrim: string; textAutospace: string }; return [style.textSpacingTrim, style.textAutospace]; });
+    assert.deepEqual(spacing, ["space-first", "normal"]);
     // Line height follows the page language: about 1.8 for Chinese, 1.6 for English.
     const ratio = () => page.$eval(".essay-body > p", (p) => parseFloat(getComputedStyle(p).lineHeight) / parseFloat(getComputedStyle(p).fontSize));
     assert.equal((await ratio()).toFixed(2), "1.80");
@@ -183,6 +189,15 @@ describe("reading an essay", () => {
     await context.close();
   });
 
+  test("motion: smooth scrolling only when the reader has not asked for reduced motion", async () => {
+    for (const [reducedMotion, expected] of [["no-preference", "smooth"], ["reduce", "auto"]] as const) {
+      const { context, page } = await openPage(site.browser, { viewport: { width: 390, height: 860 }, reducedMotion });
+      await page.goto(site.url(ZH_ESSAY));
+      assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior), expected, reducedMotion);
+      await context.close();
+    }
+  });
+
   test("an essay image opens full size in a dialog and closes with Escape", async () => {
     const { context, page, problems } = await openPage(site.browser, { viewport: { width: 1280, height: 860 } });
     await page.goto(site.url(IMAGE_ESSAY));
@@ -196,6 +211,56 @@ describe("reading an essay", () => {
     await page.waitForFunction(() => !document.querySelector("dialog.zoom[open]"));
     assert.deepEqual(problems, []);
     await context.close();
+  });
+
+  test("details at 390 px: footnotes link both ways, a wide table scrolls inside itself, long URLs and code wrap, titled images get captions", async () => {
+    const { context, page, problems } = await openPage(site.browser, { viewport: { width: 390, height: 860 } });
+    await page.goto(site.url(STRESS_ESSAY));
+    await page.click(".footnote-ref a");
+    // In view: at the top, or as high as it gets at the end of the page.
+    const atNote = await eventually(() => page.evaluate(() => {
+      const rect = document.getElementById("fn1")!.getBoundingClientRect();
+      return { hash: location.hash, top: rect.top, inView: rect.top >= 0 && rect.bottom <= innerHeight && (rect.top < 100 || Math.ceil(scrollY + innerHeight) >= document.documentElement.scrollHeight - 1) };
+    }), (v) => v.inView);
+    assert.equal(atNote.hash, "#fn1");
+    assert.ok(atNote.inView, `the footnote is in view (top ${atNote.top})`);
+    await page.click(".footnote-backref");
+    const back = await eventually(() => page.evaluate(() => ({ hash: location.hash, top: document.getElementById("fnref1")!.getBoundingClientRect().top })), (v) => v.top >= 0 && v.top < 200);
+    assert.equal(back.hash, "#fnref1");
+    assert.ok(back.top >= 0 && back.top < 200, `back at the reference (${back.top})`);
+    const widths = await page.evaluate(() => ({
+      page: [document.documentElement.scrollWidth, document.documentElement.clientWidth],
+      table: [document.querySelector(".essay-body .table-scroll")!.scrollWidth, document.querySelector(".essay-body .table-scroll")!.clientWidth],
+      column: document.querySelector(".essay-body")!.getBoundingClientRect().right,
+      overflowing: Array.from(document.querySelectorAll(".essay-body a, .essay-body pre, .essay-body code")).filter((el) => el.getBoundingClientRect().right > document.querySelector(".essay-body")!.getBoundingClientRect().right + 1).map((el) => el.textContent!.slice(0, 30)),
+    }));
+    assert.ok(widths.page[0] <= widths.page[1], "the page does not scroll sideways");
+    assert.ok(widths.table[0] > widths.table[1], "the table is wider than the column and scrolls inside itself");
+    assert.deepEqual(widths.overflowing, [], "links and code stay inside the column");
+    assert.equal(await page.textContent(".essay-body figure figcaption"), "傍晚的书店街：标题会成为图注");
+    const emphasis = await page.$eval(".essay-body em", (em) => ({ style: getComputedStyle(em).fontStyle, marks: getComputedStyle(em).textEmphasisStyle }));
+    assert.deepEqual(emphasis, { style: "normal", marks: "dot" }, "Chinese emphasis uses 着重号, not a slanted face");
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("site options: first-line indents instead of paragraph spacing, emphasis by weight instead of dots", async () => {
+    const fixture = await buildFixture({ posts: await stressEssayFiles(), site: { typography: { indent: true, emphasis: "weight" } } });
+    assert.ok(fixture.result.ok, fixture.result.lines.join("\n"));
+    const server = await serveDirectory(fixture.output);
+    const { context, page } = await openPage(site.browser, { viewport: { width: 1280, height: 860 } });
+    try {
+      await page.goto(server.origin + STRESS_ESSAY);
+      const styles = await page.evaluate(() => {
+        const p = getComputedStyle(document.querySelector(".essay-body > p")!);
+        const em = getComputedStyle(document.querySelector(".essay-body em")!);
+        return { indent: parseFloat(p.textIndent) / parseFloat(p.fontSize), spacing: p.marginBottom, weight: em.fontWeight, marks: em.textEmphasisStyle, slant: em.fontStyle };
+      });
+      assert.deepEqual(styles, { indent: 2, spacing: "0px", weight: "600", marks: "none", slant: "normal" });
+    } finally {
+      await context.close();
+      await server.close();
+    }
   });
 
   test("keyboard: skip link first, focus always visible, TOC and language switch reachable by Tab", async () => {

@@ -1,0 +1,23 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createMarkdown, renderMarkdown } from "../../lib/markdown/render.ts";
+
+const md = createMarkdown();
+const render = (source: string) => renderMarkdown(md, source, { anchorLabel: "本节链接" }).html.trim();
+
+test("an image alone in its paragraph with a title becomes a figure captioned by the title", () => {
+  assert.equal(
+    render(`![书店街](street.jpg "傍晚的书店街 <夜>")`),
+    `<figure><img src="street.jpg" alt="书店街" title="傍晚的书店街 &lt;夜&gt;"><figcaption>傍晚的书店街 &lt;夜&gt;</figcaption></figure>`,
+  );
+});
+
+test("an image without a title, or inside a sentence, stays as it was", () => {
+  assert.equal(render(`![书店街](street.jpg)`), `<p><img src="street.jpg" alt="书店街"></p>`);
+  assert.equal(render(`看这张 ![图](a.png "标题") 图。`), `<p>看这张 <img src="a.png" alt="图" title="标题"> 图。</p>`);
+});
+
+test("a table sits in a focusable scrolling box", () => {
+  const html = render("| 平台 | 格式 |\n|---|---|\n| 甲 | Markdown |");
+  assert.match(html, /^<div class="table-scroll" tabindex="0">\n<table>\n[\s\S]*<\/table>\n<\/div>$/);
+});
