@@ -16,6 +16,8 @@ export interface BuildOptions {
   output: string;
   preview: boolean;
   quiet?: boolean;
+  /** Remote images that cannot be fetched fail the build (as `images.strict`). */
+  strict?: boolean;
 }
 
 export interface BuildResult {
@@ -36,6 +38,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   process.env.WENJI_ROOT = options.root;
   if (options.preview) process.env.WENJI_PREVIEW = "1";
   else delete process.env.WENJI_PREVIEW;
+  if (options.strict) process.env.WENJI_IMAGES_STRICT = "1";
+  else delete process.env.WENJI_IMAGES_STRICT;
   try {
     const site = await preloadSite(options.root, { preview: options.preview });
     lines.push(...site.report.map((line) => `[wenji] ${line}`));

@@ -5,6 +5,7 @@ import path from "node:path";
 import { readFileSync } from "node:fs";
 import { HtmlBasePlugin, type UserConfig } from "@11ty/eleventy";
 import { contentPlugin } from "./content/plugin.ts";
+import { imagesPlugin } from "./images/plugin.ts";
 import { feedsPlugin } from "./feeds/plugin.ts";
 import { seoPlugin } from "./seo/plugin.ts";
 
@@ -18,6 +19,8 @@ export default function wenji(config: UserConfig) {
   const site = JSON.parse(readFileSync(path.join(root, "_data", "site.json"), "utf8")) as { pathPrefix?: string };
   // Essays → validated model → one paginated template over every page of the site.
   config.addPlugin(contentPlugin, { root });
+  // Essay images become cached, optimized <picture>s; remote ones are downloaded and kept.
+  config.addPlugin(imagesPlugin, { root });
   // Per language RSS, Atom and JSON Feed with full text, and a stylesheet that explains them in a browser.
   config.addPlugin(feedsPlugin);
   // Canonical, OpenGraph, JSON-LD in every page's head; sitemap.xml and robots.txt for crawlers.

@@ -10,17 +10,18 @@ const { values } = parseArgs({
   options: {
     output: { type: "string", default: "_site" },
     preview: { type: "boolean", default: false },
+    strict: { type: "boolean", default: false },
     verbose: { type: "boolean", default: false },
     help: { type: "boolean", default: false },
   },
 });
 
 if (values.help) {
-  console.log("usage: npm run build [-- --output DIR] [--preview] [--verbose]\n  --preview  include drafts, scheduled and expired essays, marked\n  --verbose  list every file Eleventy writes");
+  console.log("usage: npm run build [-- --output DIR] [--preview] [--strict] [--verbose]\n  --preview  include drafts, scheduled and expired essays, marked\n  --strict   a remote image that cannot be fetched fails the build\n  --verbose  list every file Eleventy writes");
   process.exit(0);
 }
 
 const root = process.cwd();
-const result = await buildSite({ root, output: path.resolve(root, values.output!), preview: values.preview!, quiet: !values.verbose });
+const result = await buildSite({ root, output: path.resolve(root, values.output!), preview: values.preview!, strict: values.strict!, quiet: !values.verbose });
 for (const line of result.lines) (result.ok ? console.log : console.error)(line);
 process.exit(result.ok ? 0 : 1);

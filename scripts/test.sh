@@ -30,6 +30,9 @@ fi
 echo "[test] tsc --noEmit"
 npx tsc --noEmit
 
+# Tests reach no network: remote images may come only from 127.0.0.1 servers the tests start.
+export WENJI_OFFLINE=1
+
 mapfile -t files < <(find tests -name '*.test.ts' -not -path '*/fixtures/*' | sort)
 if [ ${#files[@]} -eq 0 ]; then
   echo "[test] no test files found" >&2

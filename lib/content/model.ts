@@ -16,6 +16,7 @@ import { groupTerms, type TermGroup } from "./terms.ts";
 import { publishStatus, type PublishStatus } from "./publish.ts";
 import type { EssaySource } from "./load.ts";
 import type { Settings } from "./settings.ts";
+import type { SocialImage } from "../images/stage.ts";
 
 export interface Link {
   href: string;
@@ -33,6 +34,8 @@ export interface CoverView {
   caption: string;
   inList: boolean;
   inSingle: boolean;
+  /** The optimized `<picture>`, set by the image stage. */
+  html?: string;
 }
 
 export interface Essay {
@@ -70,6 +73,8 @@ export interface Essay {
   categories: TermRef[];
   cover?: CoverView;
   images: MarkdownImage[];
+  /** The 1200x630 link-preview JPEG, set by the image stage (cover, else first image). */
+  socialImage?: SocialImage;
   links: RenderResult["links"];
   translations: Essay[];
   /** A standalone page (`type: page`): its own URL, left out of lists, terms and feeds. */

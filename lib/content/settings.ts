@@ -7,6 +7,7 @@ import path from "node:path";
 import { z } from "zod";
 import { DateTime } from "luxon";
 import { formatZodIssues, WenjiError } from "./problems.ts";
+import { imageSettingsSchema } from "../images/settings.ts";
 
 const language = z.object({
   locale: z.string().min(2),
@@ -28,6 +29,7 @@ export const siteSchema = z
     paginate: z.number().int().positive().default(10),
     toc: z.object({ levels: z.tuple([z.number().int().min(1).max(6), z.number().int().min(1).max(6)]) }).default({ levels: [2, 3] }),
     feed: z.object({ limit: z.number().int().positive().default(20) }).default({ limit: 20 }),
+    images: imageSettingsSchema,
     // Reading design choices: first-line indents instead of paragraph spacing; Chinese emphasis as 着重号 dots or weight.
     typography: z
       .object({ indent: z.boolean().default(false), emphasis: z.enum(["dots", "weight"]).default("dots") })

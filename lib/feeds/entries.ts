@@ -9,7 +9,8 @@ import { DateTime } from "luxon";
 import type { Essay, SiteModel } from "../content/model.ts";
 import { translator } from "../i18n/strings.ts";
 import { SiteUrls, absoluteUrl } from "../i18n/urls.ts";
-import { absoluteHtml, resolveUrl } from "./absolute-html.ts";
+import { feedHtml } from "../images/feed.ts";
+import { resolveUrl } from "./absolute-html.ts";
 
 export type FeedFormat = "rss" | "atom" | "json";
 
@@ -110,7 +111,7 @@ function buildLanguageFeed(model: SiteModel, lang: string): LanguageFeed {
       published: dates[i].published.toJSDate(),
       description: essay.description || essay.summary || undefined,
       // Only the few essays in a feed pay for this; the page HTML is not touched.
-      content: absoluteHtml(essay.html, { page: essay.absoluteUrl, siteRoot }),
+      content: feedHtml(essay.html, { page: essay.absoluteUrl, siteRoot }),
       author: authorsOf(model, essay),
       category: essay.tags.map((tag) => ({ name: tag.name, term: tag.name })),
       image: essay.cover && resolveUrl(essay.cover.src, { page: essay.absoluteUrl, siteRoot }),

@@ -35,6 +35,7 @@ declare module "@11ty/eleventy" {
     setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
     on(event: "eleventy.before" | "eleventy.after", fn: (args: EleventyEventArgs) => void | Promise<void>): void;
     on(event: string, fn: (...args: any[]) => void | Promise<void>): void;
+    emit(event: string, ...args: unknown[]): Promise<unknown[]>;
     ignores: Set<string> & { add(glob: string): void; delete(glob: string): boolean };
     watchIgnores: Set<string>;
     versionCheck(range: string): void;

@@ -4,6 +4,7 @@
  * essays that must stay out of feeds (opt-out, draft, scheduled, expired) and a pinned one.
  */
 import { buildFixture, type Fixture, type FixtureOptions } from "../helpers/site.ts";
+import { TINY_JPEG, TINY_PNG } from "../helpers/tiny-images.ts";
 
 /** The hostile title as the author wrote it; the BEL (U+0007) in the YAML is dropped everywhere. */
 export const HOSTILE_TITLE = `Tom & Jerry: 1 < 2 > 0 "double" 'single' ]]> and ]]> again </script> "><img src=x onerror=alert(1)> 中文标题 😀`;
@@ -47,13 +48,16 @@ export const EXPECTED_FEEDS = {
   ],
 };
 
-export const POSTS: Record<string, string> = {
+export const POSTS: Record<string, string | Uint8Array> = {
   "hostile.md": essay({ title: HOSTILE_TITLE_YAML, date: "2025-06-06T10:00:00+08:00", description: HOSTILE_DESCRIPTION, tags: `["A&B", "<tag>", "中文"]`, translationKey: "hostile" }, HOSTILE_BODY),
   "why.md": essay({ title: "为什么留副本", date: "2025-06-05T09:00:00+08:00", lastmod: "2025-06-20T09:00:00+08:00", tags: `["开源"]` }),
   "why.en.md": essay({ title: "Why keep copies", date: "2025-06-05T09:00:00+08:00", tags: `["open source"]` }),
   "bundle/index.md": essay({ title: "书苑之路", date: "2025-06-04T08:00:00+08:00", translationKey: "bookshop", cover: `{ image: "street.jpg", alt: "街道" }` }, "![街](street.jpg)\n"),
   "bundle/index.en.md": essay({ title: "The bookshop road", date: "2025-06-04T08:00:00+08:00", translationKey: "bookshop" }, "![street](street.jpg)\n"),
-  "bundle/street.jpg": "not really a jpeg",
+  "bundle/street.jpg": TINY_JPEG,
+  // The hostile essay's images (the image pipeline decodes every referenced image).
+  "pic.png": TINY_PNG,
+  "inline.png": TINY_PNG,
   // A Chinese file name: a Han URL slug and translation key.
   "第三篇.md": essay({ title: "第三篇", date: "2025-06-03T08:00:00+08:00" }),
   "fourth.md": essay({ title: "第四篇", date: "2025-06-02T08:00:00+08:00" }),
