@@ -16,7 +16,8 @@
  *    the same way. Measured: sample site cold 4.63 s, warm 0.03 s (0 re-encoded); 4 photos
  *    (3.9 MB) cold 26.8 s, warm 0.09 s, 601 KB of AVIF served at the largest width.
  *
- * `npm run bench` calls `benchImages()`; run alone it prints the same report.
+ * `npm run bench` runs this script (with `--json`, the result as JSON on stdout); other code can
+ * call `benchImages()`. Options: `--photos N`, `--size WxH`, `--efforts-only`.
  */
 import { execFile } from "node:child_process";
 import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
@@ -204,7 +205,16 @@ export async function benchImages(options: Partial<ImageBenchOptions> = {}): Pro
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const { values } = parseArgs({ options: { photos: { type: "string", default: "4" }, size: { type: "string", default: "2000x1333" }, "efforts-only": { type: "boolean", default: false } } });
+  const { values } = parseArgs({
+    options: {
+      photos: { type: "string", default: "4" },
+      size: { type: "string", default: "2000x1333" },
+      "efforts-only": { type: "boolean", default: false },
+      // `npm run bench -- --json` collects this script's result: the report goes to stderr, the data to stdout.
+      json: { type: "boolean", default: false },
+    },
+  });
   const [width, height] = values.size!.split("x").map(Number);
-  await benchImages({ photos: Number(values.photos), width, height, effortsOnly: values["efforts-only"] });
+  const result = await benchImages({ photos: Number(values.photos), width, height, effortsOnly: values["efforts-only"], log: values.json ? console.error : console.log });
+  if (values.json) console.log(JSON.stringify(result, null, 2));
 }
