@@ -76,16 +76,19 @@
     const heading = document.getElementById(decodeURIComponent(a.hash.slice(1)));
     if (heading) links.set(heading, a);
   }
+  // The observed area runs from far above the page down to a line a third into the viewport, so
+  // "intersecting" means "above that line" however fast the reader scrolls; no forced layout.
+  const above = new Set();
   let current;
-  const mark = () => {
+  const observer = new IntersectionObserver((entries) => {
+    for (const entry of entries) entry.isIntersecting ? above.add(entry.target) : above.delete(entry.target);
     let found;
-    for (const heading of links.keys()) if (heading.getBoundingClientRect().top < innerHeight / 3) found = heading;
+    for (const heading of links.keys()) if (above.has(heading)) found = heading;
     const link = found && links.get(found);
     if (link === current) return;
     current?.removeAttribute("aria-current");
     link?.setAttribute("aria-current", "true");
     current = link;
-  };
-  mark();
-  addEventListener("scroll", () => requestAnimationFrame(mark), { passive: true });
+  }, { rootMargin: "100000px 0px -66% 0px" });
+  for (const heading of links.keys()) observer.observe(heading);
 })();
