@@ -1,17 +1,23 @@
 /**
  * `npm run bench:images`: measures the image pipeline on generated photos.
  *
- * 1. AVIF effort: each photo encoded at 1280 px wide with sharp's default effort (4) and lower
- *    ones; time and bytes per effort. wenji's choice (lib/images/settings.ts, ENCODING.avif)
- *    comes from these numbers. Recorded on the 2-CPU build machine (12 photos 2400x1600):
- *      effort 4 (default): 4.85 s, 626 KB    effort 2: 1.62 s, 641 KB (2.9x faster, +2.4%)
- *      effort 3: 2.55 s, 633 KB              effort 0: 1.19 s, 713 KB (+14%)
- *    Effort 2 keeps nearly all of the size win at a third of the time.
+ * 1. AVIF effort: each image encoded at 1280 px wide (quality 50) with sharp's default effort
+ *    (4) and lower ones; time, bytes and PSNR per effort, on generated photos and on the sample
+ *    essay's flat illustration. Measured on the 2-CPU build machine (4 photos 2000x1333):
+ *      photos        effort 4: 75.9 s, 591 KB, 31.10 dB   effort 2: 12.6 s, 601 KB, 30.89 dB (6.0x faster, +1.7%)
+ *                    effort 1:  3.3 s, 592 KB, 30.82 dB   effort 0:  1.8 s, 559 KB, 30.69 dB
+ *      illustration  effort 4: 15.5 s, 6.5 KB, 45.7 dB    effort 2:  1.1 s, 6.7 KB, 42.4 dB (14x faster, +2.6%)
+ *                    effort 1:  0.5 s, 10 KB (+56%)       effort 0:  0.2 s, 13 KB (+111%)
+ *    wenji uses effort 2 (lib/images/settings.ts): most of the speed, nearly the default's bytes
+ *    on both kinds of image; effort 1 and 0 are faster still but bloat flat illustrations.
  * 2. The pipeline as a build runs it: a site with one essay per photo is built cold (empty
  *    cache), then again after deleting `_site/` (warm); the image stage's own summary line
- *    gives its time and bytes, compared here with the source bytes.
+ *    gives its time and bytes, compared here with the source bytes. The sample site is measured
+ *    the same way. Measured: sample site cold 4.63 s, warm 0.03 s (0 re-encoded); 4 photos
+ *    (3.9 MB) cold 26.8 s, warm 0.09 s, 601 KB of AVIF served at the largest width.
  *
- * `npm run bench` calls `benchImages()`; run alone it prints the same report.
+ * `npm run bench` runs this script (with `--json`, the result as JSON on stdout); other code can
+ * call `benchImages()`. Options: `--photos N`, `--size WxH`, `--efforts-only`.
  */
 import { execFile } from "node:child_process";
 import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
@@ -199,7 +205,16 @@ export async function benchImages(options: Partial<ImageBenchOptions> = {}): Pro
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const { values } = parseArgs({ options: { photos: { type: "string", default: "4" }, size: { type: "string", default: "2000x1333" }, "efforts-only": { type: "boolean", default: false } } });
+  const { values } = parseArgs({
+    options: {
+      photos: { type: "string", default: "4" },
+      size: { type: "string", default: "2000x1333" },
+      "efforts-only": { type: "boolean", default: false },
+      // `npm run bench -- --json` collects this script's result: the report goes to stderr, the data to stdout.
+      json: { type: "boolean", default: false },
+    },
+  });
   const [width, height] = values.size!.split("x").map(Number);
-  await benchImages({ photos: Number(values.photos), width, height, effortsOnly: values["efforts-only"] });
+  const result = await benchImages({ photos: Number(values.photos), width, height, effortsOnly: values["efforts-only"], log: values.json ? console.error : console.log });
+  if (values.json) console.log(JSON.stringify(result, null, 2));
 }

@@ -82,19 +82,22 @@ async function runSibling(name: string): Promise<{ script: string; ok: boolean; 
 try {
   requireGnuTime();
   await mkdir(values.workdir!, { recursive: true });
+  // Other work on the machine slows wall times; the load average says how much there was.
+  const loadBefore = os.loadavg()[0];
   const reports: SizeReport[] = [];
   for (const n of sizes) {
     reports.push(await benchmarkSize({ n, runs, seed, workdir: path.resolve(values.workdir!), preview: !values["no-preview"], log }));
   }
   const checks = verdicts(reports);
+  if (!values.json) {
+    console.log(`\nwenji build benchmark (median of ${runs} fresh processes; seed ${seed}; ${os.cpus().length} cores, Node ${process.version}; load average ${loadBefore.toFixed(1)} before, ${os.loadavg()[0].toFixed(1)} after)\n`);
+    console.log(formatTable(reports));
+    if (checks.length) console.log(`\n${formatVerdicts(checks)}\n`);
+  }
   const siblings = values["build-only"] ? [] : [await runSibling("bench-images.ts"), await runSibling("bench-lint.ts")].filter((s) => s !== undefined);
   if (values.json) {
-    const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "", memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version };
+    const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "", memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverage: { before: loadBefore, after: os.loadavg()[0] } };
     console.log(JSON.stringify({ seed, runs, machine, sizes: reports, targets: checks, siblings }, null, 2));
-  } else {
-    console.log(`\nwenji build benchmark (median of ${runs} fresh processes; seed ${seed}; ${os.cpus().length} cores, Node ${process.version})\n`);
-    console.log(formatTable(reports));
-    if (checks.length) console.log(`\n${formatVerdicts(checks)}`);
   }
   const failedSibling = siblings.find((s) => !s.ok);
   if (failedSibling) {

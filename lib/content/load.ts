@@ -44,21 +44,59 @@ export function languageOfFile(file: string, languages: string[], defaultLanguag
   return { stem: base, lang: defaultLanguage };
 }
 
+/**
+ * Reads files with at most `limit` open at once: one readFile per essay all at once ran out of
+ * file handles (EMFILE) at 30,000 essays.
+ */
+async function readAll(files: string[], limit = 64): Promise<string[]> {
+  const texts = new Array<string>(files.length);
+  let next = 0;
+  const reader = async () => {
+    while (next < files.length) {
+      const i = next++;
+      texts[i] = await readFile(files[i], "utf8");
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, files.length) }, reader));
+  return texts;
+}
+
+type Checked = { parsed: ReturnType<typeof parseFrontMatter>; validated?: ReturnType<typeof validateFrontMatter> };
+
+/**
+ * Front matter parsed and validated by the previous load, by file, zone and exact text: a
+ * preview rebuild after one edit re-reads every file but re-checks only the edited one.
+ * Holds only the latest load's files.
+ */
+let lastChecked = new Map<string, Checked>();
+
+function checkFrontMatter(file: string, source: string, zone: string, checked: Map<string, Checked>): Checked {
+  const key = `${file}\0${zone}\0${source}`;
+  let result = lastChecked.get(key);
+  if (!result) {
+    const parsed = parseFrontMatter(source);
+    result = { parsed, validated: parsed.ok ? validateFrontMatter(file, parsed.value, zone) : undefined };
+  }
+  checked.set(key, result);
+  return result;
+}
+
 export async function loadEssays(root: string, settings: Settings, postsDir = "posts"): Promise<LoadResult> {
   const files = (await glob(`${postsDir}/**/*.md`, { cwd: root, ignore: ["**/node_modules/**", "**/_*/**", "**/_*.md"] })).sort();
   const problems: Problem[] = [];
   const essays: EssaySource[] = [];
   const { site, languages } = settings;
 
-  const sources = await Promise.all(files.map((file) => readFile(path.join(root, file), "utf8")));
+  const sources = await readAll(files.map((file) => path.join(root, file)));
+  const checked = new Map<string, Checked>();
   files.forEach((file, i) => {
     const source = sources[i];
-    const parsed = parseFrontMatter(source);
+    const { parsed, validated } = checkFrontMatter(file, source, site.timezone, checked);
     if (!parsed.ok) {
       problems.push({ file, line: parsed.line, severity: "error", message: parsed.message });
       return;
     }
-    const { frontMatter, problems: found } = validateFrontMatter(file, parsed.value, site.timezone);
+    const { frontMatter, problems: found } = validated!;
     problems.push(...found);
     if (!frontMatter) return;
     const { stem, lang } = languageOfFile(file, languages, site.defaultLanguage);
@@ -80,6 +118,8 @@ export async function loadEssays(root: string, settings: Settings, postsDir = "p
       source,
     });
   });
+
+  lastChecked = checked;
 
   // Two essays of one language may not share a URL or a translation key.
   for (const [what, keyOf] of [

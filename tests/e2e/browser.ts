@@ -65,7 +65,11 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
     if (message.type() === "error") problems.push(`console error: ${message.text()} at ${message.location().url}`);
   });
   page.on("pageerror", (error) => problems.push(`uncaught: ${error.message}`));
-  page.on("requestfailed", (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
+  // An abort is the browser's own choice (a lazy image or srcset candidate it stopped wanting while
+  // the full-page screenshot resized the viewport), not a failure; broken images are checked apart.
+  page.on("requestfailed", (request) => {
+    if (request.failure()?.errorText !== "net::ERR_ABORTED") problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
+  });
   page.on("response", (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
