@@ -73,15 +73,21 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     await rm(staging, { recursive: true, force: true });
     const cause = findWenjiError(error);
     if (cause) lines.push(...cause.lines);
-    else lines.push(`[wenji] build failed: ${(error as Error).message}`);
+    else lines.push(`[wenji] build failed: ${errorChain(error).map((e) => e.message).join(" ← ")}`);
     lines.push("[wenji] build failed; the previous output was left as it was");
     return { ok: false, lines, seconds: (performance.now() - started) / 1000 };
   }
 }
 
+type Wrapped = { cause?: unknown; originalError?: unknown; name?: string; message?: string; lines?: string[] };
+
+/** Eleventy wraps errors (in `originalError` or `cause`); the innermost says what went wrong. */
+function errorChain(error: unknown): Wrapped[] {
+  const chain: Wrapped[] = [];
+  for (let e = error as Wrapped | undefined; e && chain.length < 10; e = (e.originalError ?? e.cause) as Wrapped | undefined) chain.push(e);
+  return chain;
+}
+
 function findWenjiError(error: unknown): WenjiError | undefined {
-  for (let e = error as { cause?: unknown; name?: string; lines?: string[] } | undefined; e; e = e.cause as typeof e) {
-    if (e instanceof WenjiError || (e.name === "WenjiError" && Array.isArray(e.lines))) return e as WenjiError;
-  }
-  return undefined;
+  return errorChain(error).find((e) => e instanceof WenjiError || (e.name === "WenjiError" && Array.isArray(e.lines))) as WenjiError | undefined;
 }

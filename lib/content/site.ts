@@ -22,7 +22,7 @@ export async function loadSite(root: string, { preview }: { preview: boolean }):
   const warnings = problems.filter((p) => p.severity === "warning");
   if (errors.length) {
     const lines = [...errors, ...warnings].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0)).map(formatProblem);
-    lines.push(`${errors.length} error${errors.length === 1 ? "" : "s"}, ${warnings.length} warning${warnings.length === 1 ? "" : "s"} in front matter`);
+    lines.push(`${errors.length} error${errors.length === 1 ? "" : "s"}, ${warnings.length} warning${warnings.length === 1 ? "" : "s"} in the essays`);
     throw new WenjiError(lines);
   }
   const model = buildSiteModel(essays, settings, { preview });
