@@ -5,11 +5,11 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createServer, type Server } from "node:http";
-import { mkdtemp, readFile } from "node:fs/promises";
-import os from "node:os";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
-import { chromium, type BrowserContext } from "playwright-core";
+import { launchChromium } from "./browser.ts";
+import type { Browser } from "playwright-core";
 import { buildFixture, type Fixture } from "../helpers/site.ts";
 
 const PREFIX = "/blog/";
@@ -18,7 +18,7 @@ const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".j
 let site: Fixture;
 let server: Server;
 let origin: string;
-let browser: BrowserContext;
+let browser: Browser;
 const requested: string[] = [];
 
 const essay = (title: string, date: string, body: string, extra = "") => `---\ntitle: "${title}"\ndate: ${date}\n${extra}---\n\n${body}\n`;
@@ -50,11 +50,7 @@ before(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launchPersistentContext(await mkdtemp(path.join(os.tmpdir(), "wenji-chromium-")), {
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {
