@@ -26,8 +26,8 @@ export default function wenji(config: UserConfig) {
   config.addPlugin(feedsPlugin);
   // Canonical, OpenGraph, JSON-LD in every page's head; sitemap.xml and robots.txt for crawlers.
   config.addPlugin(seoPlugin);
-  // Pagefind indexes the essay bodies of the written pages; the search page loads that index.
-  config.addPlugin(searchPlugin);
+  // Pagefind indexes the essay bodies beside the build; the search page loads that index.
+  config.addPlugin(searchPlugin, { root });
   // Sites served from a sub-path (GitHub Pages project sites): every URL in the HTML gets the prefix.
   config.addPlugin(HtmlBasePlugin);
   // Our own CSS, scripts and images; nothing from a CDN. From the built site's root, not the working folder.

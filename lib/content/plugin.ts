@@ -46,8 +46,10 @@ export function contentPlugin(config: UserConfig, options: ContentPluginOptions)
     const { site, preloaded } = await takeSite(options.root, { preview });
     if (!preloaded) for (const line of site.report) log(line);
     state.model = site.model;
-    // Later stages (images) finish the model before any page renders.
+    // Later stages (images) finish the model before any page renders; then it is final
+    // (search indexing starts from it, beside the rendering).
     await config.emit("wenji.model", site.model, { runMode });
+    await config.emit("wenji.ready", site.model, { runMode });
   });
 
   // A function, so each build (and each preview rebuild) reads the freshly built model.

@@ -1,10 +1,77 @@
-/** Indexes every build (and preview rebuild) for search, once Eleventy has written the pages. */
+/**
+ * Search indexing runs beside the build, not after it: it starts once the site model is final
+ * (Pagefind works in its own process while Eleventy renders and writes), and the build waits
+ * for it only at the end, to place the index under the output's `pagefind/`.
+ * Under `npm start` a rebuild never waits for search: the index follows once the rebuild is
+ * written (so it does not compete with it), and a burst of edits indexes only the last state.
+ */
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
-import { buildSearchIndex } from "./index.ts";
+import type { SiteModel } from "../content/model.ts";
+import { buildSearchIndex, placeSearchIndex, searchRecords, type SearchIndexResult, type SearchRecord } from "./index.ts";
 
-export function searchPlugin(config: UserConfig): void {
-  config.on("eleventy.after", async ({ directories }) => {
-    await buildSearchIndex(path.resolve(directories.output));
+export interface SearchPluginOptions {
+  root: string;
+  log?: (line: string) => void;
+}
+
+function describe(result: SearchIndexResult): string {
+  if (!result.pages) return "search: no essay to index (all are searchHidden); the search page will find nothing";
+  const essays = `${result.pages} essay${result.pages === 1 ? "" : "s"}`;
+  return result.cached ? `search: ${essays}, unchanged: index reused from .cache/search` : `search: ${essays} indexed in ${result.seconds.toFixed(2)} s`;
+}
+
+export function searchPlugin(config: UserConfig, options: SearchPluginOptions): void {
+  const log = options.log ?? ((line: string) => console.log(`[wenji] ${line}`));
+  let watching = false;
+  /** A build's index job, awaited when its pages are written. */
+  let job: Promise<SearchIndexResult> | undefined;
+  /** Preview: the newest model's records, waiting for the running index job to end. */
+  let waiting: SearchRecord[] | undefined;
+  let pumping = false;
+
+  /** Preview: index the newest records, one job at a time, each placed as soon as it is done. */
+  async function pump(output: string): Promise<void> {
+    if (pumping) return;
+    pumping = true;
+    try {
+      while (waiting) {
+        const records = waiting;
+        waiting = undefined;
+        try {
+          const result = await buildSearchIndex(options.root, records);
+          if (result.dir) await placeSearchIndex(result.dir, path.join(output, "pagefind"));
+          log(describe(result));
+        } catch (error) {
+          log(`search index not updated: ${(error as Error).message}`);
+        }
+      }
+    } finally {
+      pumping = false;
+    }
+  }
+
+  config.on("wenji.ready", (model: SiteModel, { runMode }: { runMode?: string }) => {
+    watching = runMode === "serve" || runMode === "watch";
+    if (watching) {
+      waiting = searchRecords(model);
+      return;
+    }
+    job = buildSearchIndex(options.root, searchRecords(model));
+    // Awaited in eleventy.after; a build that fails before then must not also report this.
+    job.catch(() => undefined);
+  });
+
+  config.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
+    const output = path.resolve(directories.output);
+    if (watching) {
+      void pump(output);
+      return;
+    }
+    if (!job) return;
+    const result = await job;
+    job = undefined;
+    if (result.dir) await placeSearchIndex(result.dir, path.join(output, "pagefind"));
+    log(describe(result));
   });
 }

@@ -59,8 +59,14 @@ test("preview serves drafts and future essays marked, with live reload, and rebu
     assert.match((await get("/posts/later/")).text, /<span class="badge badge-draft">[^<]+<\/span> 以后再发/);
     assert.match((await get("/posts/done/")).text, /<script type="module"[^>]* src="\/\.11ty\/reload-client\.js/, "live reload is injected");
 
+    // Search follows each build in the background; its index is served once written.
+    await until("the search index", async () => (await get("/pagefind/pagefind-entry.json")).status === 200);
+    const indexed = () => [...log.matchAll(/search: \d+ essays? indexed/g)].length;
+    assert.equal(indexed(), 1);
+
     await appendFile(path.join(root, "posts/done.md"), "\n改过之后的一句。\n");
     await until("the rebuild after the edit", async () => (await get("/posts/done/")).text.includes("改过之后的一句"));
+    await until("the search index of the edited essay", async () => indexed() === 2);
     assert.doesNotMatch(log, /Error|error/);
   } finally {
     child.kill();
