@@ -32,6 +32,8 @@ export default function wenji(config: UserConfig) {
   config.addPlugin(HtmlBasePlugin);
   // Our own CSS, scripts and images; nothing from a CDN. From the built site's root, not the working folder.
   config.addPassthroughCopy({ [path.join(root, "assets")]: "assets" });
+  // Images and the search index are cached there, written during builds: not an author's edit.
+  config.watchIgnores.add(".cache/**");
   config.setNunjucksEnvironmentOptions({ throwOnUndefined: false, autoescape: true });
   config.setServerOptions({ port: Number(process.env.PORT ?? 8080), showAllHosts: false });
 

@@ -13,7 +13,11 @@ export const GNU_TIME = "/usr/bin/time";
 export interface ProcessFigures {
   wallSeconds: number;
   cpuSeconds: number;
+  /** The larger of GNU time's figure (the biggest single process) and the sampled sum below. */
   peakRssMb: number;
+  /** Largest sum of resident memory over the whole process tree (wenji runs Pagefind
+   * beside Node), sampled every 50 ms from /proc; 0 where /proc has no `children` lists. */
+  treeRssMb?: number;
 }
 
 export interface CommandResult extends ProcessFigures {
@@ -47,6 +51,20 @@ export function requireGnuTime(): void {
   }
 }
 
+const PAGE_BYTES = 4096;
+
+/** Resident bytes of a process and all its descendants, from /proc (Linux). */
+async function treeRss(pid: number): Promise<number> {
+  const statm = await readFile(`/proc/${pid}/statm`, "utf8").catch(() => "");
+  let bytes = Number(statm.split(" ")[1] ?? 0) * PAGE_BYTES;
+  const tasks = await readdir(`/proc/${pid}/task`).catch(() => [] as string[]);
+  for (const task of tasks) {
+    const children = await readFile(`/proc/${pid}/task/${task}/children`, "utf8").catch(() => "");
+    for (const child of children.split(" ").filter(Boolean)) bytes += await treeRss(Number(child));
+  }
+  return bytes;
+}
+
 /** Runs `command` under GNU time; a non-zero exit is an error carrying the command's output. */
 export async function runMeasured(command: Command): Promise<CommandResult> {
   const scratch = await mkdtemp(path.join(os.tmpdir(), "wenji-time-"));
@@ -57,12 +75,21 @@ export async function runMeasured(command: Command): Promise<CommandResult> {
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk));
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk));
+    let treePeak = 0;
+    let sampling = false;
+    const sampler = setInterval(() => {
+      if (sampling || child.pid === undefined) return;
+      sampling = true;
+      treeRss(child.pid).then((bytes) => (treePeak = Math.max(treePeak, bytes)), () => undefined).finally(() => (sampling = false));
+    }, 50);
     const code = await new Promise<number>((resolve, reject) => {
       child.on("error", reject);
       child.on("close", (c) => resolve(c ?? 1));
-    });
+    }).finally(() => clearInterval(sampler));
     if (code !== 0) throw new Error(`${command.args.join(" ")} exited with ${code} in ${command.cwd}\n${stdout}\n${stderr}`);
-    return { ...parseGnuTime(await readFile(report, "utf8")), stdout, stderr };
+    const figures = parseGnuTime(await readFile(report, "utf8"));
+    const treeRssMb = treePeak / 1024 / 1024;
+    return { ...figures, peakRssMb: Math.max(figures.peakRssMb, treeRssMb), treeRssMb, stdout, stderr };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

@@ -21,7 +21,12 @@ export function formatTable(reports: SizeReport[]): string {
   const rows: string[][] = [];
   for (const r of reports) {
     const label = `${r.n} (${r.essays})`;
-    for (const [engine, f] of [["floor", r.floor], ["wenji", r.wenji]] as const) {
+    const engines = [
+      ["floor", r.floor, ""],
+      ["wenji", r.wenji, `${r.ratio.wall.toFixed(2)}x`],
+      ["wenji, 1 essay edited", r.edited, `${r.ratio.editedWall.toFixed(2)}x`],
+    ] as const;
+    for (const [engine, f, ratio] of engines) {
       rows.push([
         engine === "floor" ? label : "",
         engine,
@@ -31,13 +36,19 @@ export function formatTable(reports: SizeReport[]): string {
         f.msPerEssay.toFixed(2),
         String(f.outputFiles),
         (f.outputBytes / 1024 / 1024).toFixed(1),
-        engine === "wenji" ? `${r.ratio.wall.toFixed(2)}x` : "",
-        engine === "wenji" && r.preview ? r.preview.rebuildSeconds.toFixed(2) : "",
+        ratio,
+        engine === "wenji" && r.preview ? `${r.preview.rebuildSeconds.toFixed(2)} (page ${r.preview.pageSeconds.toFixed(2)})` : "",
       ]);
     }
   }
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
-  return [pad(header, widths), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map((row) => pad(row, widths))].join("\n");
+  const notes = [
+    "wenji: the same corpus built again (image and search caches warm, as after a deploy or a template change).",
+    "wenji, 1 essay edited: one essay's text changed since the last build, so search re-indexes every essay.",
+    "preview edit s: saving one essay under `npm start` until the rebuild ends and the browser reloads (page: until that page is on disk).",
+    "peak MB: the largest sum over the build's processes (Node and Pagefind), sampled every 50 ms.",
+  ];
+  return [pad(header, widths), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map((row) => pad(row, widths)), "", ...notes].join("\n");
 }
 
 export interface Verdict {
@@ -53,9 +64,9 @@ export function verdicts(reports: SizeReport[]): Verdict[] {
   const big = at(4000);
   if (big) {
     out.push({ target: `wenji within ${TARGETS.ratioAt4000}x of the floor at N=4000`, measured: `${big.ratio.wall.toFixed(2)}x`, ok: big.ratio.wall <= TARGETS.ratioAt4000 });
-  }
-  if (big) {
-    out.push({ target: `peak memory ≤ ${TARGETS.peakMemoryMb} MB at N=4000`, measured: `${big.wenji.peakRssMb.toFixed(0)} MB`, ok: big.wenji.peakRssMb <= TARGETS.peakMemoryMb });
+    out.push({ target: `wenji after one edited essay within ${TARGETS.ratioAt4000}x of the floor at N=4000`, measured: `${big.ratio.editedWall.toFixed(2)}x`, ok: big.ratio.editedWall <= TARGETS.ratioAt4000 });
+    const peak = Math.max(big.wenji.peakRssMb, big.edited.peakRssMb);
+    out.push({ target: `peak memory ≤ ${TARGETS.peakMemoryMb} MB at N=4000`, measured: `${peak.toFixed(0)} MB`, ok: peak <= TARGETS.peakMemoryMb });
   }
   const base = at(1000);
   if (base && big) {
@@ -63,12 +74,12 @@ export function verdicts(reports: SizeReport[]): Verdict[] {
     out.push({ target: `time per essay at N=4000 ≤ ${TARGETS.linearity}x that at N=1000`, measured: `${growth.toFixed(2)}x (${big.wenji.msPerEssay.toFixed(2)} vs ${base.wenji.msPerEssay.toFixed(2)} ms)`, ok: growth <= TARGETS.linearity });
   }
   if (base?.preview) {
-    out.push({ target: `preview rebuild after one edit < ${TARGETS.previewRebuildSeconds} s at N=1000`, measured: `${base.preview.rebuildSeconds.toFixed(2)} s`, ok: base.preview.rebuildSeconds < TARGETS.previewRebuildSeconds });
+    out.push({ target: `preview rebuild after one edit < ${TARGETS.previewRebuildSeconds} s at N=1000`, measured: `${base.preview.rebuildSeconds.toFixed(2)} s to the reload`, ok: base.preview.rebuildSeconds < TARGETS.previewRebuildSeconds });
   }
   const huge = at(20000);
   if (huge) {
     // Reaching the report at all means every build exited 0 with Node's default heap.
-    out.push({ target: "N=20000 builds with Node's default memory settings", measured: `${huge.wenji.wallSeconds.toFixed(1)} s, ${huge.wenji.peakRssMb.toFixed(0)} MB`, ok: true });
+    out.push({ target: "N=20000 builds with Node's default memory settings", measured: `${huge.wenji.wallSeconds.toFixed(1)} s, ${huge.wenji.peakRssMb.toFixed(0)} MB; after one edit ${huge.edited.wallSeconds.toFixed(1)} s, ${huge.edited.peakRssMb.toFixed(0)} MB`, ok: true });
   }
   return out;
 }

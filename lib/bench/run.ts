@@ -2,7 +2,7 @@
  * The build benchmark for one corpus size: the floor (plain Eleventy) and wenji, each built
  * in fresh processes, medians taken; then the preview server's rebuild after one edit.
  */
-import { rm } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { generateCorpus, writeCorpusSite } from "./corpus.ts";
@@ -27,7 +27,9 @@ export interface SizeReport {
   corpus: ReturnType<typeof generateCorpus>["stats"];
   floor: EngineFigures;
   wenji: EngineFigures & { warmupSeconds: number };
-  ratio: { wall: number; cpu: number; memory: number };
+  /** wenji after one essay's text changed since the last build: search must re-index. */
+  edited: EngineFigures;
+  ratio: { wall: number; cpu: number; memory: number; editedWall: number };
   preview?: PreviewFigures;
 }
 
@@ -92,6 +94,23 @@ export async function benchmarkSize(options: SizeOptions): Promise<SizeReport> {
   const floorFigures = summarize(floorRuns, await folderSize(floorOutput), essays);
   const wenjiFigures = { ...summarize(wenjiRuns, await folderSize(wenjiOutput), essays), warmupSeconds: warmup.wallSeconds };
 
+  // The build an author runs after writing: one essay's text differs from the last build, so
+  // everything cached by content (rendered essays, search index) is redone for it.
+  const essayFile = path.join(root, corpus.editable);
+  const original = await readFile(essayFile, "utf8");
+  const editedRuns: ProcessFigures[] = [];
+  try {
+    for (let run = 1; run <= options.runs; run++) {
+      await writeFile(essayFile, `${original}\n改过的第 ${run} 句：${Date.now()}。\n`);
+      const e = await runMeasured(wenji);
+      editedRuns.push(e);
+      log(`N=${n}: run ${run}/${options.runs}: wenji after one edit ${e.wallSeconds.toFixed(2)} s`);
+    }
+  } finally {
+    await writeFile(essayFile, original);
+  }
+  const editedFigures = summarize(editedRuns, await folderSize(wenjiOutput), essays);
+
   let preview: PreviewFigures | undefined;
   if (options.preview) {
     const slug = path.basename(corpus.editable, ".md");
@@ -106,7 +125,9 @@ export async function benchmarkSize(options: SizeOptions): Promise<SizeReport> {
     corpus: corpus.stats,
     floor: floorFigures,
     wenji: wenjiFigures,
+    edited: editedFigures,
     ratio: {
+      editedWall: editedFigures.wallSeconds / floorFigures.wallSeconds,
       wall: wenjiFigures.wallSeconds / floorFigures.wallSeconds,
       cpu: wenjiFigures.cpuSeconds / floorFigures.cpuSeconds,
       memory: wenjiFigures.peakRssMb / floorFigures.peakRssMb,
