@@ -41,7 +41,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   if (options.strict) process.env.WENJI_IMAGES_STRICT = "1";
   else delete process.env.WENJI_IMAGES_STRICT;
   try {
+    const phases: string[] = [];
+    let mark = started;
+    const phase = (name: string) => {
+      const now = performance.now();
+      phases.push(`${name} ${((now - mark) / 1000).toFixed(2)} s`);
+      mark = now;
+    };
     const site = await preloadSite(options.root, { preview: options.preview });
+    phase("essays and model");
     lines.push(...site.report.map((line) => `[wenji] ${line}`));
     const { Eleventy } = await import("@11ty/eleventy");
     const eleventy = new Eleventy(options.root, staging, {
@@ -60,14 +68,18 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       console.error = originalError;
     }
     void written;
+    phase("Eleventy (pages, images, feeds, search)");
     if (!(await exists(path.join(staging, "index.html")))) throw new Error(`Eleventy wrote no index.html into ${staging}`);
     const old = `${options.output}.old-${process.pid}`;
     const hadOutput = await exists(options.output);
     if (hadOutput) await rename(options.output, old);
     await rename(staging, options.output);
+    phase("swap");
     if (hadOutput) await rm(old, { recursive: true, force: true });
+    phase("removing the previous output");
     const seconds = (performance.now() - started) / 1000;
     lines.push(`[wenji] built ${path.relative(options.root, options.output) || "."} in ${seconds.toFixed(2)} s`);
+    if (options.quiet === false) lines.push(`[wenji] phases: ${phases.join(", ")}`);
     return { ok: true, lines, seconds };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });

@@ -17,7 +17,7 @@ const { values } = parseArgs({
 });
 
 if (values.help) {
-  console.log("usage: npm run build [-- --output DIR] [--preview] [--strict] [--verbose]\n  --preview  include drafts, scheduled and expired essays, marked\n  --strict   a remote image that cannot be fetched fails the build\n  --verbose  list every file Eleventy writes");
+  console.log("usage: npm run build [-- --output DIR] [--preview] [--strict] [--verbose]\n  --preview  include drafts, scheduled and expired essays, marked\n  --strict   a remote image that cannot be fetched fails the build\n  --verbose  list every file Eleventy writes, and time the build's phases");
   process.exit(0);
 }
 

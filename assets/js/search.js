@@ -1,20 +1,38 @@
 // The search page's only script: loads Pagefind's index (written beside the site at build
 // time) on this page alone, and lists the essays that match, in the page's language.
+// Each language's index is split into shards (pagefind/shards.json says how many): the
+// first brings Pagefind's script, the others are merged into its searches.
 const root = document.querySelector(".search");
 const input = document.getElementById("search-input");
 const status = root.querySelector(".search-status");
 const list = root.querySelector(".search-results");
 // This file is <site>/assets/js/search.js, so the site (with any path prefix) is two levels up.
 const site = new URL("../../", import.meta.url);
-let pagefind;
+let loading;
 let latest = 0;
 
-async function loadIndex() {
-  if (!pagefind) {
-    pagefind = await import(new URL("pagefind/pagefind.js", site).href);
-    await pagefind.options({ baseUrl: site.pathname });
+async function openIndex() {
+  const response = await fetch(new URL("pagefind/shards.json", site));
+  if (!response.ok) throw new Error(`pagefind/shards.json: ${response.status}`);
+  const lang = document.documentElement.lang.toLowerCase();
+  const shards = (await response.json())[lang] ?? 0;
+  // A language with no searchable essay has no index: every search finds nothing.
+  if (!shards) return { search: async () => ({ results: [] }) };
+  const base = new URL(`pagefind/${lang}/`, site);
+  const pagefind = await import(new URL("0/pagefind.js", base).href);
+  await pagefind.options({ baseUrl: site.pathname });
+  for (let shard = 1; shard < shards; shard++) {
+    await pagefind.mergeIndex(new URL(`${shard}/`, base).pathname, { baseUrl: site.pathname });
   }
   return pagefind;
+}
+
+function loadIndex() {
+  loading ??= openIndex().catch((error) => {
+    loading = undefined;
+    throw error;
+  });
+  return loading;
 }
 
 const fill = (template, values) => template.replace(/\{(\w+)\}/g, (match, key) => (key in values ? values[key] : match));
@@ -46,9 +64,11 @@ async function search(query) {
   if (!q) return;
   try {
     const found = await (await loadIndex()).search(q);
-    const results = await Promise.all(found.results.slice(0, 50).map((r) => r.data()));
+    // An index of a single page answers every query with that page, matching no word.
+    const hits = found.results.filter((r) => r.words.length > 0);
+    const results = await Promise.all(hits.slice(0, 50).map((r) => r.data()));
     if (run !== latest) return;
-    status.textContent = results.length ? fill(root.dataset.results, { n: found.results.length }) : fill(root.dataset.noResults, { query: q });
+    status.textContent = results.length ? fill(root.dataset.results, { n: hits.length }) : fill(root.dataset.noResults, { query: q });
     for (const result of results) {
       const item = document.createElement("li");
       const link = document.createElement("a");

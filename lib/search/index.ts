@@ -1,38 +1,57 @@
 /**
  * Full-text search with no server: Pagefind indexes the essay bodies into static files that
  * the search page loads in the browser. The npm package's platform binary is Pagefind's
- * extended build, which segments Chinese text into words; one index per page language.
+ * extended build, which segments Chinese text into words.
  *
- * The index is built from the site model, not from the written pages: it can start as soon as
- * the model is final and run (Pagefind is a separate process) while Eleventy renders and
- * writes. Pagefind has no incremental mode, so the finished index is kept in `.cache/search/`
- * under a hash of everything indexed; a build whose essays index the same reuses it.
+ * The index is built from the site model, not from the written pages, so it can run (in
+ * Pagefind's own process) while Eleventy renders and writes. Pagefind has no incremental mode
+ * and its cost is mostly Chinese segmentation (about 5 ms and 400 KB of memory per essay), so
+ * each language's essays are split into shards of at most ~500 by a hash of their URL: each
+ * shard is a Pagefind index of its own, kept in `.cache/search/` under a hash of its records.
+ * An edit re-indexes one shard; memory is bounded by the shard; the search page loads the
+ * first shard of its language and merges the others (Pagefind's `mergeIndex`).
  */
-import { createHash } from "node:crypto";
 import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat } from "node:fs/promises";
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { SiteModel } from "../content/model.ts";
 import { WenjiError } from "../content/problems.ts";
 import { escapeHtml } from "../markdown/escape.ts";
 
-/** One page for Pagefind: the same markup the essay page carries around its body. */
+/** One page for Pagefind: the essay's body with the markup Pagefind reads. */
 export interface SearchRecord {
   /** Site path without prefix (`/posts/why/`); the search page adds the prefix. */
   url: string;
+  /** The page's `<html lang>`, lower-cased as Pagefind names its indexes (`zh-cn`). */
+  lang: string;
   html: string;
+}
+
+/** Essays per shard at most (until MAX_SHARDS is reached). */
+export const SHARD_ESSAYS = 500;
+/** The search page fetches a little from every shard of its language, so there are few. */
+export const MAX_SHARDS = 16;
+
+export interface SearchShard {
+  lang: string;
+  /** 0 is the primary: its bundle carries Pagefind's script and WebAssembly. */
+  index: number;
+  records: SearchRecord[];
+  /** Pagefind's version and every record: the cache's name for this shard's index. */
+  key: string;
 }
 
 export interface SearchIndexResult {
   /** Pages with indexed content (essay bodies). */
   pages: number;
-  /** Taken from `.cache/search/` because nothing indexed changed since it was built. */
-  cached: boolean;
-  /** Where the finished index lives; its files are placed under the output's `pagefind/`.
-   * None when no essay is searchable: Pagefind cannot build an empty index. */
-  dir?: string;
+  shards: SearchShard[];
+  /** Shards Pagefind indexed in this build (the others were unchanged, from the cache). */
+  indexed: number;
+  /** Where each shard's finished index lives, by `${lang}/${index}`. */
+  dirs: Map<string, string>;
   seconds: number;
 }
 
@@ -44,11 +63,23 @@ export function searchRecords(model: SiteModel): SearchRecord[] {
     const { essay } = page;
     records.push({
       url: essay.url,
-      // The essay template's body element, with the page's <html lang> (Pagefind's index choice).
+      lang: essay.locale.toLowerCase(),
       html: `<!doctype html><html lang="${escapeHtml(essay.locale)}"><body><div class="essay-body" data-pagefind-body data-pagefind-meta="title[data-title]" data-title="${escapeHtml(essay.title)}">\n${essay.html}\n</div></body></html>`,
     });
   }
   return records.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+}
+
+/** Shards per language: a power of two (so growth splits shards), at most MAX_SHARDS.
+ * WENJI_SEARCH_SHARD_ESSAYS changes the shard size (tests use tiny shards). */
+export function shardCount(essays: number, perShard = Number(process.env.WENJI_SEARCH_SHARD_ESSAYS) || SHARD_ESSAYS): number {
+  let count = 1;
+  while (count < MAX_SHARDS && essays > count * perShard) count *= 2;
+  return count;
+}
+
+function shardOf(url: string, count: number): number {
+  return createHash("sha1").update(url).digest().readUInt32BE(0) % count;
 }
 
 let pagefindVersion: string | undefined;
@@ -61,11 +92,31 @@ async function version(): Promise<string> {
   return pagefindVersion;
 }
 
-/** Names the index: Pagefind's version and every record; any change to either makes a new one. */
-export async function searchKey(records: SearchRecord[]): Promise<string> {
-  const hash = createHash("sha256").update(`pagefind ${await version()}\n`);
-  for (const record of records) hash.update(`${record.url}\0${record.html}\0`);
-  return hash.digest("hex").slice(0, 20);
+/** Splits the records into shards by language and URL hash, each named by its content. */
+export async function searchShards(records: SearchRecord[]): Promise<SearchShard[]> {
+  const byLang = new Map<string, SearchRecord[]>();
+  for (const record of records) {
+    const list = byLang.get(record.lang);
+    if (list) list.push(record);
+    else byLang.set(record.lang, [record]);
+  }
+  const pagefind = await version();
+  const shards: SearchShard[] = [];
+  for (const [lang, list] of [...byLang].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const count = shardCount(list.length);
+    const groups: SearchRecord[][] = Array.from({ length: count }, () => []);
+    for (const record of list) groups[shardOf(record.url, count)].push(record);
+    // A hash can leave a shard empty, and Pagefind cannot index nothing: the others are
+    // numbered without gaps, so the search page finds them as 0..n-1.
+    groups
+      .filter((group) => group.length)
+      .forEach((group, index) => {
+        const hash = createHash("sha256").update(`pagefind ${pagefind}\n${lang}\n`);
+        for (const record of group) hash.update(`${record.url}\0${record.html}\0`);
+        shards.push({ lang, index, records: group, key: hash.digest("hex").slice(0, 20) });
+      });
+  }
+  return shards;
 }
 
 const exists = (file: string) => stat(file).then(() => true, () => false);
@@ -97,60 +148,89 @@ function runPagefind(site: string, output: string): Promise<void> {
 }
 
 /**
- * The index for these records: from the cache if it holds one with the same key, else built by
- * Pagefind into the cache (older indexes there are removed once the new one is complete).
- * Pagefind's command line reads the records as files: it parses them on every core, where its
- * Node service handles one message at a time (6.5 s against 3.9 s for 1,500 essays).
+ * One shard's index into the cache. Pagefind's command line reads the records as files: it
+ * parses them on every core, where its Node service handles one message at a time (6.5 s
+ * against 3.9 s for 1,500 essays).
  */
-export async function buildSearchIndex(root: string, records: SearchRecord[]): Promise<SearchIndexResult> {
-  const started = performance.now();
-  const cache = path.join(root, ".cache", "search");
-  const key = await searchKey(records);
-  const dir = path.join(cache, key);
-  const done = (cached: boolean): SearchIndexResult => ({ pages: records.length, cached, dir, seconds: (performance.now() - started) / 1000 });
-  if (!records.length) return { pages: 0, cached: false, seconds: 0 };
-  if (await exists(path.join(dir, "pagefind-entry.json"))) return done(true);
-
-  const building = path.join(cache, `.building-${key}-${process.pid}`);
+async function indexShard(cache: string, shard: SearchShard): Promise<void> {
+  const building = path.join(cache, `.building-${shard.key}-${process.pid}`);
   await rm(building, { recursive: true, force: true });
   try {
-    // Each record at its page's path, so Pagefind gives each result the page's URL.
+    // Each record at its page's path, so Pagefind gives each result the page's URL. Written
+    // at once, not between Eleventy's renders (that took 2.3 s instead of 0.3 s for 1,500).
     const pages = path.join(building, "pages");
-    // Written at once, not between Eleventy's renders (that took 2.3 s instead of 0.3 s at
-    // 1,500 essays), so that Pagefind starts as early as it can.
     mkdirSync(pages, { recursive: true });
-    for (const record of records) {
+    for (const record of shard.records) {
       mkdirSync(path.join(pages, record.url), { recursive: true });
       writeFileSync(path.join(pages, record.url, "index.html"), record.html);
     }
     await runPagefind(pages, path.join(building, "index"));
+    const dir = path.join(cache, shard.key);
     await rm(dir, { recursive: true, force: true });
     await rename(path.join(building, "index"), dir);
   } finally {
     await rm(building, { recursive: true, force: true });
   }
-  for (const entry of await readdir(cache)) {
-    if (entry !== key && !entry.startsWith(".building-")) await rm(path.join(cache, entry), { recursive: true, force: true });
-  }
-  return done(false);
 }
 
+/**
+ * The index for these records: every shard from the cache if it holds one with the same key,
+ * else built by Pagefind into the cache, one shard at a time (memory stays that of one shard).
+ * Indexes no longer used are removed from the cache once every shard is complete.
+ */
+export async function buildSearchIndex(root: string, records: SearchRecord[]): Promise<SearchIndexResult> {
+  const started = performance.now();
+  const cache = path.join(root, ".cache", "search");
+  const shards = await searchShards(records);
+  const dirs = new Map<string, string>();
+  let indexed = 0;
+  for (const shard of shards) {
+    const dir = path.join(cache, shard.key);
+    if (!(await exists(path.join(dir, "pagefind-entry.json")))) {
+      await indexShard(cache, shard);
+      indexed++;
+    }
+    dirs.set(`${shard.lang}/${shard.index}`, dir);
+  }
+  const used = new Set(shards.map((shard) => shard.key));
+  for (const entry of await readdir(cache).catch(() => [] as string[])) {
+    if (!used.has(entry) && !entry.startsWith(".building-")) await rm(path.join(cache, entry), { recursive: true, force: true });
+  }
+  return { pages: records.length, shards, indexed, dirs, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Pagefind's ready-made interfaces: the search page has its own, so they are not shipped. */
+const UNUSED = /^pagefind-(ui|component-ui|modular-ui|highlight)\.|^playground$/;
+/** A merged shard needs only its data; the primary's script and WebAssembly search it. */
+const SHARD_DATA = /^(pagefind-entry\.json|.*\.pf_meta|index|fragment|filter)$/;
+
 /** Hard links into the output (no time, no space); a copy where the cache is on another disk. */
-export async function placeSearchIndex(dir: string, target: string): Promise<number> {
-  let files = 0;
-  const walk = async (from: string, to: string): Promise<void> => {
-    await mkdir(to, { recursive: true });
-    await Promise.all(
-      (await readdir(from, { withFileTypes: true })).map(async (entry) => {
-        const source = path.join(from, entry.name);
-        const destination = path.join(to, entry.name);
-        if (entry.isDirectory()) return walk(source, destination);
-        files++;
-        await rm(destination, { force: true });
-        await link(source, destination).catch(() => copyFile(source, destination));
-      }),
-    );
-  };
-  await walk(dir, target);
-  return files;
+async function placeTree(from: string, to: string, keep: (name: string) => boolean): Promise<void> {
+  await mkdir(to, { recursive: true });
+  await Promise.all(
+    (await readdir(from, { withFileTypes: true })).map(async (entry) => {
+      if (!keep(entry.name)) return;
+      const source = path.join(from, entry.name);
+      const destination = path.join(to, entry.name);
+      if (entry.isDirectory()) return placeTree(source, destination, () => true);
+      await rm(destination, { force: true });
+      await link(source, destination).catch(() => copyFile(source, destination));
+    }),
+  );
+}
+
+/**
+ * Places every shard under `target` (the output's `pagefind/`) as `<lang>/<index>/`, and
+ * `shards.json`, which tells the search page how many shards its language has.
+ */
+export async function placeSearchIndex(result: SearchIndexResult, target: string): Promise<void> {
+  await rm(target, { recursive: true, force: true });
+  await mkdir(target, { recursive: true });
+  const counts: Record<string, number> = {};
+  for (const shard of result.shards) {
+    counts[shard.lang] = Math.max(counts[shard.lang] ?? 0, shard.index + 1);
+    const dir = result.dirs.get(`${shard.lang}/${shard.index}`)!;
+    await placeTree(dir, path.join(target, shard.lang, String(shard.index)), (name) => !UNUSED.test(name) && (shard.index === 0 || SHARD_DATA.test(name)));
+  }
+  await writeFile(path.join(target, "shards.json"), `${JSON.stringify(counts)}\n`);
 }

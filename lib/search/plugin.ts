@@ -17,8 +17,10 @@ export interface SearchPluginOptions {
 
 function describe(result: SearchIndexResult): string {
   if (!result.pages) return "search: no essay to index (all are searchHidden); the search page will find nothing";
-  const essays = `${result.pages} essay${result.pages === 1 ? "" : "s"}`;
-  return result.cached ? `search: ${essays}, unchanged: index reused from .cache/search` : `search: ${essays} indexed in ${result.seconds.toFixed(2)} s`;
+  const shards = result.shards.length;
+  const what = `search: ${result.pages} essay${result.pages === 1 ? "" : "s"} in ${shards} shard${shards === 1 ? "" : "s"}`;
+  if (!result.indexed) return `${what}, unchanged: index reused from .cache/search`;
+  return `${what}: ${result.indexed} indexed, ${shards - result.indexed} unchanged, in ${result.seconds.toFixed(2)} s`;
 }
 
 export function searchPlugin(config: UserConfig, options: SearchPluginOptions): void {
@@ -40,7 +42,7 @@ export function searchPlugin(config: UserConfig, options: SearchPluginOptions): 
         waiting = undefined;
         try {
           const result = await buildSearchIndex(options.root, records);
-          if (result.dir) await placeSearchIndex(result.dir, path.join(output, "pagefind"));
+          await placeSearchIndex(result, path.join(output, "pagefind"));
           log(describe(result));
         } catch (error) {
           log(`search index not updated: ${(error as Error).message}`);
@@ -71,7 +73,7 @@ export function searchPlugin(config: UserConfig, options: SearchPluginOptions): 
     if (!job) return;
     const result = await job;
     job = undefined;
-    if (result.dir) await placeSearchIndex(result.dir, path.join(output, "pagefind"));
+    await placeSearchIndex(result, path.join(output, "pagefind"));
     log(describe(result));
   });
 }

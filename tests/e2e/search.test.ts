@@ -25,6 +25,9 @@ const requested: string[] = [];
 const essay = (title: string, date: string, body: string, extra = "") => `---\ntitle: "${title}"\ndate: ${date}\n${extra}---\n\n${body}\n`;
 
 before(async () => {
+  // Shards of one essay: every search below merges several Pagefind indexes, as a site of
+  // more than 500 essays per language does.
+  process.env.WENJI_SEARCH_SHARD_ESSAYS = "1";
   site = await buildFixture({
     site: { pathPrefix: PREFIX },
     posts: {
@@ -35,7 +38,9 @@ before(async () => {
       "walk.en.md": essay("A Walk", "2025-01-04", "We walked along the ridge until the light went."),
     },
   });
+  delete process.env.WENJI_SEARCH_SHARD_ESSAYS;
   assert.equal(site.result.ok, true, site.result.lines.join("\n"));
+  assert.deepEqual(JSON.parse(await site.read("/pagefind/shards.json")), { en: 2, "zh-cn": 2 });
   server = createServer(async (request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname);
     requested.push(pathname);

@@ -1,6 +1,7 @@
 /**
- * The search index is built from the site model beside the build and kept in .cache/search:
- * which essays it holds, when it is reused, and that a changed essay makes a new one.
+ * The search index is built from the site model beside the build, split per language into
+ * shards kept in .cache/search: which essays it holds, how shards are cut, when they are
+ * reused, and that an edited essay re-indexes only its own shard.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -9,7 +10,7 @@ import path from "node:path";
 import { buildFixture } from "../helpers/site.ts";
 import { captureLog } from "../images/helpers.ts";
 import { loadSite } from "../../lib/content/site.ts";
-import { searchKey, searchRecords } from "../../lib/search/index.ts";
+import { MAX_SHARDS, searchRecords, searchShards, shardCount, type SearchRecord } from "../../lib/search/index.ts";
 
 const essay = (title: string, date: string, body: string, extra = "") => `---\ntitle: "${title}"\ndate: ${date}\n${extra}---\n\n${body}\n`;
 const POSTS = {
@@ -19,58 +20,97 @@ const POSTS = {
   "about.md": essay("关于", "2025-01-04", "关于这个网站。", "type: page\n"),
   "copies.en.md": essay("Keeping Words", "2025-01-01", "Links rot, so I keep an archive."),
 };
-const searchLine = (lines: string[]) => lines.find((line) => /search: \d+ essay/.test(line)) ?? "";
+const searchLine = (lines: string[]) => lines.find((line) => /search: /.test(line)) ?? "";
 
-test("records: every shown essay page's body with its language and title; searchHidden and drafts left out", async () => {
+/** Builds with shards of `size` essays (the real size is 500), restoring the setting after. */
+async function withShardSize<T>(size: number, work: () => Promise<T>): Promise<T> {
+  process.env.WENJI_SEARCH_SHARD_ESSAYS = String(size);
+  try {
+    return await work();
+  } finally {
+    delete process.env.WENJI_SEARCH_SHARD_ESSAYS;
+  }
+}
+
+test("records: every shown essay page's body with its language and title; searchHidden, drafts and standalone pages left out", async () => {
   const site = await buildFixture({ posts: POSTS });
   assert.equal(site.result.ok, true, site.result.lines.join("\n"));
   const { model } = await loadSite(site.root, { preview: false });
   const records = searchRecords(model);
-  // Standalone pages (About) are not essays, and were never searchable.
-  assert.deepEqual(records.map((r) => r.url), ["/en/posts/copies/", "/posts/copies/"]);
+  assert.deepEqual(records.map((r) => [r.url, r.lang]), [["/en/posts/copies/", "en"], ["/posts/copies/", "zh-cn"]]);
   const zh = records.find((r) => r.url === "/posts/copies/")!;
   assert.match(zh.html, /^<!doctype html><html lang="zh-CN">/);
   assert.match(zh.html, /data-pagefind-body data-pagefind-meta="title\[data-title\]" data-title="留住&lt;文字&gt; &amp; 副本"/);
   assert.match(zh.html, /链接会失效，所以我们要留副本。/);
-  assert.match(records.find((r) => r.url === "/en/posts/copies/")!.html, /<html lang="en">/);
   // In preview the draft is shown, so it is searchable there too.
   const { model: preview } = await loadSite(site.root, { preview: true });
   assert.ok(searchRecords(preview).some((r) => r.url === "/posts/draft/"));
-  assert.notEqual(await searchKey(searchRecords(preview)), await searchKey(records));
 });
 
-test("an unchanged site reuses the cached index; an edited essay gets a new one and the old is removed", async () => {
-  const { value: site, lines } = await captureLog(() => buildFixture({ posts: POSTS }));
+test("shards: a power of two per language, at most 16, none empty, every record in exactly one", async () => {
+  assert.deepEqual([0, 1, 500, 501, 1000, 1001, 2500, 8000, 100000].map((n) => shardCount(n, 500)), [1, 1, 1, 2, 2, 4, 8, 16, MAX_SHARDS]);
+  const records: SearchRecord[] = [];
+  for (let i = 0; i < 1300; i++) records.push({ url: `/posts/e${i}/`, lang: "zh-cn", html: `<p>${i}</p>` });
+  for (let i = 0; i < 40; i++) records.push({ url: `/en/posts/e${i}/`, lang: "en", html: `<p>${i}</p>` });
+  const shards = await searchShards(records);
+  const zh = shards.filter((s) => s.lang === "zh-cn");
+  assert.deepEqual(zh.map((s) => s.index), [0, 1, 2, 3]);
+  assert.ok(zh.every((s) => s.records.length > 200 && s.records.length < 450), zh.map((s) => s.records.length).join(","));
+  assert.deepEqual(shards.filter((s) => s.lang === "en").map((s) => s.records.length), [40]);
+  assert.equal(new Set(shards.flatMap((s) => s.records.map((r) => r.url))).size, records.length);
+  // Editing one record renames its shard only.
+  const edited = records.map((r) => (r.url === "/posts/e7/" ? { ...r, html: "<p>changed</p>" } : r));
+  const after = await searchShards(edited);
+  const changed = after.filter((s, i) => s.key !== shards[i].key);
+  assert.equal(changed.length, 1);
+  assert.ok(changed[0].records.some((r) => r.url === "/posts/e7/"));
+});
+
+test("an unchanged site reuses the cached shards; an edited essay re-indexes only its shard", async () => {
+  const posts: Record<string, string> = {};
+  for (let i = 0; i < 8; i++) posts[`e${i}.md`] = essay(`第${i}篇`, `2025-01-0${i + 1}`, `第${i}篇的正文，说到副本。`);
+  posts["e0.en.md"] = essay("First", "2025-01-01", "An archive of copies.");
+  const { value: site, lines } = await withShardSize(2, () => captureLog(() => buildFixture({ posts })));
   assert.equal(site.result.ok, true, site.result.lines.join("\n"));
-  assert.match(searchLine(lines), /search: 2 essays indexed in [\d.]+ s/);
+  const first = searchLine(lines);
+  const [, zhShards] = /search: 9 essays in (\d+) shards: \1 indexed, 0 unchanged/.exec(first) ?? [];
+  assert.ok(zhShards, first);
+  const shards = JSON.parse(await site.read("/pagefind/shards.json"));
+  assert.equal(shards.en, 1);
+  assert.equal(shards["zh-cn"] + 1, Number(zhShards));
+  assert.ok(shards["zh-cn"] >= 2 && shards["zh-cn"] <= 4, JSON.stringify(shards));
+  // The primary shard brings Pagefind's script; the merged ones only their data; no UI kits.
+  assert.ok(site.exists("/pagefind/zh-cn/0/pagefind.js"));
+  assert.ok(site.exists("/pagefind/zh-cn/1/pagefind-entry.json"));
+  assert.equal(site.exists("/pagefind/zh-cn/1/pagefind.js"), false);
+  assert.equal(site.exists("/pagefind/zh-cn/0/pagefind-ui.js"), false);
   const cache = path.join(site.root, ".cache", "search");
-  const [first] = await readdir(cache);
-  const entry = path.join(site.output, "pagefind", "pagefind-entry.json");
+  const cached = (await readdir(cache)).sort();
+  assert.equal(cached.length, Number(zhShards));
+  const entry = path.join(site.output, "pagefind", "en", "0", "pagefind-entry.json");
   const builtEntry = await readFile(entry, "utf8");
-  assert.equal((await stat(entry)).ino, (await stat(path.join(cache, first, "pagefind-entry.json"))).ino, "hard-linked from the cache");
 
   await rm(site.output, { recursive: true, force: true });
-  const again = await captureLog(() => site.rebuild());
+  const again = await withShardSize(2, () => captureLog(() => site.rebuild()));
   assert.equal(again.value.ok, true);
-  assert.match(searchLine(again.lines), /search: 2 essays, unchanged: index reused from \.cache\/search/);
+  assert.match(searchLine(again.lines), /search: 9 essays in \d+ shards, unchanged: index reused from \.cache\/search/);
   assert.equal(await readFile(entry, "utf8"), builtEntry);
-  const fragments = await readdir(path.join(site.output, "pagefind", "fragment"));
-  assert.equal(fragments.filter((f) => f.startsWith("zh-cn_")).length, 1);
-  assert.equal(fragments.filter((f) => f.startsWith("en_")).length, 1);
+  const inCache = await Promise.all(cached.map((dir) => stat(path.join(cache, dir, "pagefind-entry.json")).then((s) => s.ino)));
+  assert.ok(inCache.includes((await stat(entry)).ino), "hard-linked from the cache");
 
-  await writeFile(path.join(site.root, "posts", "copies.md"), essay("留住文字", "2025-01-01", "这一版换了一句话：书店。"));
-  const edited = await captureLog(() => site.rebuild());
+  await writeFile(path.join(site.root, "posts", "e3.md"), essay("第3篇", "2025-01-04", "这一版换了一句话：书店。"));
+  const edited = await withShardSize(2, () => captureLog(() => site.rebuild()));
   assert.equal(edited.value.ok, true);
-  assert.match(searchLine(edited.lines), /search: 2 essays indexed/);
-  const after = await readdir(cache);
-  assert.equal(after.length, 1, `only the newest index is kept: ${after}`);
-  assert.notEqual(after[0], first);
+  assert.match(searchLine(edited.lines), new RegExp(`search: 9 essays in ${zhShards} shards: 1 indexed, ${Number(zhShards) - 1} unchanged`));
+  const now = (await readdir(cache)).sort();
+  assert.equal(now.length, cached.length, "the replaced shard's old index is removed");
+  assert.equal(now.filter((dir) => !cached.includes(dir)).length, 1);
 });
 
-test("a site with no searchable essay still builds (Pagefind cannot index nothing), and says so", async () => {
+test("a site with no searchable essay still builds, and its search page finds nothing", async () => {
   const { value: site, lines } = await captureLog(() => buildFixture({ posts: { "hidden.md": POSTS["hidden.md"] } }));
   assert.equal(site.result.ok, true, site.result.lines.join("\n"));
   assert.match(lines.join("\n"), /search: no essay to index/);
-  assert.equal(site.exists("/pagefind/pagefind.js"), false);
+  assert.deepEqual(JSON.parse(await site.read("/pagefind/shards.json")), {});
   assert.ok(site.exists("/search/"));
 });
