@@ -52,6 +52,18 @@ function excerpt(html) {
   return p;
 }
 
+const normalize = (word) => word.toLocaleLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+
+/** Whether every word the excerpt marks is only a beginning of a query term, shorter than
+ * the term's stem (so "ridge" still matches "ridges", but "a" does not match "archive"). */
+function onlyFallback(html, terms) {
+  const marked = [...html.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => normalize(m[1])).filter(Boolean);
+  if (!marked.length) return false;
+  return marked.every((word) =>
+    terms.some((term) => term.length > word.length && term.startsWith(word) && word.length < term.replace(/(ing|ed|es|s)$/, "").length),
+  );
+}
+
 async function search(query) {
   const run = ++latest;
   const q = query.trim();
@@ -66,9 +78,16 @@ async function search(query) {
     const found = await (await loadIndex()).search(q);
     // An index of a single page answers every query with that page, matching no word.
     const hits = found.results.filter((r) => r.words.length > 0);
-    const results = await Promise.all(hits.slice(0, 50).map((r) => r.data()));
+    const loaded = await Promise.all(hits.slice(0, 50).map((r) => r.data()));
     if (run !== latest) return;
-    status.textContent = results.length ? fill(root.dataset.results, { n: hits.length }) : fill(root.dataset.noResults, { query: q });
+    // Pagefind falls back to words that begin a query term ("light" for "lighthouse") when an
+    // index has no better match; with several shards merged, one shard's fallback would sit
+    // beside another's real matches, so fallbacks are shown only when nothing else matched.
+    const terms = q.toLocaleLowerCase().split(/\s+/).map(normalize).filter(Boolean);
+    const real = loaded.filter((result) => !onlyFallback(result.excerpt, terms));
+    const results = real.length ? real : loaded;
+    const count = results.length + Math.max(0, hits.length - loaded.length);
+    status.textContent = results.length ? fill(root.dataset.results, { n: count }) : fill(root.dataset.noResults, { query: q });
     for (const result of results) {
       const item = document.createElement("li");
       const link = document.createElement("a");

@@ -27,7 +27,16 @@ export interface SearchRecord {
   url: string;
   /** The page's `<html lang>`, lower-cased as Pagefind names its indexes (`zh-cn`). */
   lang: string;
-  html: string;
+  locale: string;
+  title: string;
+  /** The rendered essay body, shared with the model (not copied: 6,000 essays are 60 MB). */
+  body: string;
+}
+
+/** The page Pagefind reads for a record: the essay body, its title first as a heading. */
+export function recordHtml(record: SearchRecord): string {
+  const title = escapeHtml(record.title);
+  return `<!doctype html><html lang="${escapeHtml(record.locale)}"><body><div class="essay-body" data-pagefind-body data-pagefind-meta="title[data-title]" data-title="${title}">\n<h1>${title}</h1>\n${record.body}\n</div></body></html>`;
 }
 
 /** Essays per shard at most (until MAX_SHARDS is reached). */
@@ -55,7 +64,12 @@ export interface SearchIndexResult {
   seconds: number;
 }
 
-/** Every essay page's body, except essays that opt out with `searchHidden` (standalone pages, such as About, are not essays). */
+/**
+ * Every essay page's title and body, except essays that opt out with `searchHidden`
+ * (standalone pages, such as About, are not essays). The title is indexed as a heading: it
+ * ranks matches in titles first, and an essay that is only a picture still has words (Pagefind
+ * refuses to build an index with none).
+ */
 export function searchRecords(model: SiteModel): SearchRecord[] {
   const records: SearchRecord[] = [];
   for (const page of model.pages) {
@@ -64,7 +78,9 @@ export function searchRecords(model: SiteModel): SearchRecord[] {
     records.push({
       url: essay.url,
       lang: essay.locale.toLowerCase(),
-      html: `<!doctype html><html lang="${escapeHtml(essay.locale)}"><body><div class="essay-body" data-pagefind-body data-pagefind-meta="title[data-title]" data-title="${escapeHtml(essay.title)}">\n${essay.html}\n</div></body></html>`,
+      locale: essay.locale,
+      title: essay.title,
+      body: essay.html,
     });
   }
   return records.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
@@ -111,8 +127,8 @@ export async function searchShards(records: SearchRecord[]): Promise<SearchShard
     groups
       .filter((group) => group.length)
       .forEach((group, index) => {
-        const hash = createHash("sha256").update(`pagefind ${pagefind}\n${lang}\n`);
-        for (const record of group) hash.update(`${record.url}\0${record.html}\0`);
+        const hash = createHash("sha256").update(`pagefind ${pagefind}\nrecord v1\n${lang}\n`);
+        for (const record of group) hash.update(`${record.url}\0${record.locale}\0${record.title}\0${record.body}\0`);
         shards.push({ lang, index, records: group, key: hash.digest("hex").slice(0, 20) });
       });
   }
@@ -162,7 +178,7 @@ async function indexShard(cache: string, shard: SearchShard): Promise<void> {
     mkdirSync(pages, { recursive: true });
     for (const record of shard.records) {
       mkdirSync(path.join(pages, record.url), { recursive: true });
-      writeFileSync(path.join(pages, record.url, "index.html"), record.html);
+      writeFileSync(path.join(pages, record.url, "index.html"), recordHtml(record));
     }
     await runPagefind(pages, path.join(building, "index"));
     const dir = path.join(cache, shard.key);

@@ -100,6 +100,12 @@ test("an English word on the English search page finds the English essay, with t
   const found = await results(`${PREFIX}en/search/`, "archive");
   assert.deepEqual(found.hrefs, [`${PREFIX}en/posts/copies/`]);
   assert.equal(found.status, "Essays found: 1");
+  // Each shard without "archive" falls back to words that begin it ("A" of "A Walk"); those
+  // are shown only when no shard has a real match, as one Pagefind index would do.
+  const plural = await results(`${PREFIX}en/search/`, "ridges");
+  assert.deepEqual(plural.hrefs, [`${PREFIX}en/posts/walk/`]);
+  const fallback = await results(`${PREFIX}en/search/`, "lighthouse");
+  assert.deepEqual(fallback.hrefs, [`${PREFIX}en/posts/walk/`], "nothing better: the fallback is shown");
   const none = await results(`${PREFIX}en/search/`, "副本");
   assert.deepEqual(none.hrefs, [], "the English index holds only English essays");
   assert.equal(none.status, "No essays found for “副本”.");

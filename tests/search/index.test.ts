@@ -10,7 +10,7 @@ import path from "node:path";
 import { buildFixture } from "../helpers/site.ts";
 import { captureLog } from "../images/helpers.ts";
 import { loadSite } from "../../lib/content/site.ts";
-import { MAX_SHARDS, searchRecords, searchShards, shardCount, type SearchRecord } from "../../lib/search/index.ts";
+import { MAX_SHARDS, recordHtml, searchRecords, searchShards, shardCount, type SearchRecord } from "../../lib/search/index.ts";
 
 const essay = (title: string, date: string, body: string, extra = "") => `---\ntitle: "${title}"\ndate: ${date}\n${extra}---\n\n${body}\n`;
 const POSTS = {
@@ -38,10 +38,10 @@ test("records: every shown essay page's body with its language and title; search
   const { model } = await loadSite(site.root, { preview: false });
   const records = searchRecords(model);
   assert.deepEqual(records.map((r) => [r.url, r.lang]), [["/en/posts/copies/", "en"], ["/posts/copies/", "zh-cn"]]);
-  const zh = records.find((r) => r.url === "/posts/copies/")!;
-  assert.match(zh.html, /^<!doctype html><html lang="zh-CN">/);
-  assert.match(zh.html, /data-pagefind-body data-pagefind-meta="title\[data-title\]" data-title="留住&lt;文字&gt; &amp; 副本"/);
-  assert.match(zh.html, /链接会失效，所以我们要留副本。/);
+  const zh = recordHtml(records.find((r) => r.url === "/posts/copies/")!);
+  assert.match(zh, /^<!doctype html><html lang="zh-CN">/);
+  assert.match(zh, /data-pagefind-body data-pagefind-meta="title\[data-title\]" data-title="留住&lt;文字&gt; &amp; 副本"/);
+  assert.match(zh, /<h1>留住&lt;文字&gt; &amp; 副本<\/h1>\n<p>链接会失效，所以我们要留副本。<\/p>/);
   // In preview the draft is shown, so it is searchable there too.
   const { model: preview } = await loadSite(site.root, { preview: true });
   assert.ok(searchRecords(preview).some((r) => r.url === "/posts/draft/"));
@@ -50,8 +50,8 @@ test("records: every shown essay page's body with its language and title; search
 test("shards: a power of two per language, at most 16, none empty, every record in exactly one", async () => {
   assert.deepEqual([0, 1, 500, 501, 1000, 1001, 2500, 8000, 100000].map((n) => shardCount(n, 500)), [1, 1, 1, 2, 2, 4, 8, 16, MAX_SHARDS]);
   const records: SearchRecord[] = [];
-  for (let i = 0; i < 1300; i++) records.push({ url: `/posts/e${i}/`, lang: "zh-cn", html: `<p>${i}</p>` });
-  for (let i = 0; i < 40; i++) records.push({ url: `/en/posts/e${i}/`, lang: "en", html: `<p>${i}</p>` });
+  for (let i = 0; i < 1300; i++) records.push({ url: `/posts/e${i}/`, lang: "zh-cn", locale: "zh-CN", title: `${i}`, body: `<p>${i}</p>` });
+  for (let i = 0; i < 40; i++) records.push({ url: `/en/posts/e${i}/`, lang: "en", locale: "en", title: `${i}`, body: `<p>${i}</p>` });
   const shards = await searchShards(records);
   const zh = shards.filter((s) => s.lang === "zh-cn");
   assert.deepEqual(zh.map((s) => s.index), [0, 1, 2, 3]);
@@ -59,7 +59,7 @@ test("shards: a power of two per language, at most 16, none empty, every record 
   assert.deepEqual(shards.filter((s) => s.lang === "en").map((s) => s.records.length), [40]);
   assert.equal(new Set(shards.flatMap((s) => s.records.map((r) => r.url))).size, records.length);
   // Editing one record renames its shard only.
-  const edited = records.map((r) => (r.url === "/posts/e7/" ? { ...r, html: "<p>changed</p>" } : r));
+  const edited = records.map((r) => (r.url === "/posts/e7/" ? { ...r, body: "<p>changed</p>" } : r));
   const after = await searchShards(edited);
   const changed = after.filter((s, i) => s.key !== shards[i].key);
   assert.equal(changed.length, 1);
@@ -105,6 +105,12 @@ test("an unchanged site reuses the cached shards; an edited essay re-indexes onl
   const now = (await readdir(cache)).sort();
   assert.equal(now.length, cached.length, "the replaced shard's old index is removed");
   assert.equal(now.filter((dir) => !cached.includes(dir)).length, 1);
+});
+
+test("an essay that is only a picture is indexed by its title", async () => {
+  const { value: site, lines } = await captureLog(() => buildFixture({ posts: { "p.md": essay("一张旧照片", "2025-01-01", "![](data:image/gif;base64,R0lGODlhAQABAAAAACw=)") } }));
+  assert.equal(site.result.ok, true, site.result.lines.join("\n"));
+  assert.match(searchLine(lines), /search: 1 essay in 1 shard: 1 indexed/);
 });
 
 test("a site with no searchable essay still builds, and its search page finds nothing", async () => {

@@ -60,8 +60,8 @@ test("preview serves drafts and future essays marked, with live reload, and rebu
     assert.match((await get("/posts/done/")).text, /<script type="module"[^>]* src="\/\.11ty\/reload-client\.js/, "live reload is injected");
 
     // Search follows each build in the background; its index is served once written.
-    await until("the search index", async () => (await get("/pagefind/pagefind-entry.json")).status === 200);
-    const indexed = () => [...log.matchAll(/search: \d+ essays? indexed/g)].length;
+    await until("the search index", async () => (await get("/pagefind/shards.json")).status === 200);
+    const indexed = () => [...log.matchAll(/search: 3 essays in 1 shard: 1 indexed/g)].length;
     assert.equal(indexed(), 1);
 
     await appendFile(path.join(root, "posts/done.md"), "\n改过之后的一句。\n");
