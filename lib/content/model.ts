@@ -599,7 +599,9 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
     }
   }
 
-  return {
+  // Frozen (its top level only), Eleventy hands the model to templates as it is: an unfrozen
+  // global is deep-copied into the data cascade and read through a proxy on every page.
+  return Object.freeze({
     settings,
     essays,
     byLanguage,
@@ -607,5 +609,5 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
     leftOut,
     languages: languageViews,
     generatedAt: now.toISO() ?? "",
-  };
+  });
 }
