@@ -10,6 +10,7 @@ import { buildToc, renderToc } from "../markdown/toc.ts";
 import { readingMinutes, wordCount, type TextCount } from "../text/count.ts";
 import { summarize } from "../text/summary.ts";
 import { formatDay, formatMonth, isoDateTime } from "../i18n/dates.ts";
+import { formatNumber } from "../i18n/numbers.ts";
 import { translator, type Translate } from "../i18n/strings.ts";
 import { SiteUrls, href, absoluteUrl, type TermKind } from "../i18n/urls.ts";
 import { groupTerms, type TermGroup } from "./terms.ts";
@@ -252,7 +253,7 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
       words,
       minutes,
       readingTimeText: tr("readingTime", { n: minutes }),
-      wordCountText: tr("wordCount", { n: words.toLocaleString(locale) }),
+      wordCountText: tr("wordCount", { n: formatNumber(words, locale) }),
       tags: [],
       categories: [],
       cover:
