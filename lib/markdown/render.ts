@@ -148,6 +148,10 @@ export function createMarkdown(): Markdown {
   const md = new MarkdownIt({ html: true, linkify: true, typographer: false, highlight });
   // Fuzzy links would turn "Node.js" or "e.g." into links; only explicit URLs are linked.
   md.linkify.set({ fuzzyLink: false, fuzzyEmail: false });
+  // Without fuzzy links a link starts with a scheme ("https:", "mailto:") or "//": text holding
+  // neither cannot contain one, so linkify-it's costly scan (every text of an inline) is skipped.
+  const linkifyTest = md.linkify.test.bind(md.linkify);
+  md.linkify.test = (text: string) => (text.includes(":") || text.includes("//")) && linkifyTest(text);
   md.use(footnote);
   // A line break between two Han characters is not a space in Chinese.
   md.use(cjkBreaks);

@@ -93,6 +93,11 @@ test("fences in the usual languages are highlighted; any other language is plain
   assert.ok(!html.includes("hljs"));
 });
 
+test("every scheme linkify knows still links inside Chinese text: HTTPS://, mailto:, ftp:// and //host", () => {
+  const doc = dom(render("见 HTTPS://Example.org/a 与 mailto:lin@example.org 和 //example.net/x，ftp://files.example.org。").html);
+  assert.deepEqual([...doc.querySelectorAll("a")].map((a) => a.getAttribute("href")), ["HTTPS://Example.org/a", "mailto:lin@example.org", "//example.net/x", "ftp://files.example.org"]);
+});
+
 test("a soft line break between Han characters adds no space", () => {
   const { html } = render("中文\n换行");
   assert.ok(html.includes("中文换行"));
