@@ -5,6 +5,7 @@
  */
 import { DateTime } from "luxon";
 import { createMarkdown, renderMarkdown, type RenderResult, type MarkdownImage, type Markdown } from "../markdown/render.ts";
+import type { RenderCache } from "../markdown/render-cache.ts";
 import { buildToc, renderToc } from "../markdown/toc.ts";
 import { readingMinutes, wordCount, type TextCount } from "../text/count.ts";
 import { summarize } from "../text/summary.ts";
@@ -175,6 +176,8 @@ export interface BuildOptions {
   /** Preview (`npm start`): drafts, scheduled and expired essays are shown, marked. */
   preview: boolean;
   now?: DateTime;
+  /** Renders kept across builds (the project's `.cache/render/`); without it every build renders every essay. */
+  renderCache?: RenderCache;
 }
 
 const markdown: { instance?: Markdown } = {};
@@ -185,12 +188,16 @@ const markdown: { instance?: Markdown } = {};
  */
 const renderCache = new Map<string, { body: string; bodyLine: number; anchorLabel: string; result: RenderResult }>();
 
-function renderEssay(source: EssaySource, anchorLabel: string): RenderResult {
+function renderEssay(source: EssaySource, anchorLabel: string, disk: RenderCache | undefined): RenderResult {
   const { file, body, bodyLine } = source;
   const cached = renderCache.get(file);
   if (cached && cached.body === body && cached.bodyLine === bodyLine && cached.anchorLabel === anchorLabel) return cached.result;
-  markdown.instance ??= createMarkdown();
-  const result = renderMarkdown(markdown.instance, body, { anchorLabel, lineOffset: bodyLine - 1 });
+  let result = disk?.get(file, body, bodyLine, anchorLabel);
+  if (!result) {
+    markdown.instance ??= createMarkdown();
+    result = renderMarkdown(markdown.instance, body, { anchorLabel, lineOffset: bodyLine - 1 });
+    disk?.set(file, body, bodyLine, anchorLabel, result);
+  }
   renderCache.set(file, { body, bodyLine, anchorLabel, result });
   return result;
 }
@@ -218,7 +225,7 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
     const lang = source.lang;
     const locale = site.languages[lang].locale;
     const tr = t[lang];
-    const rendered = renderEssay(source, tr("anchorLabel"));
+    const rendered = renderEssay(source, tr("anchorLabel"), options.renderCache);
     const levels = fm.tocLevels ?? site.toc.levels;
     const tocHtml = fm.showToc ? renderToc(buildToc(rendered.headings, levels)) : "";
     const isPage = fm.type === "page";
@@ -602,6 +609,8 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
       pages.push({ ...essayPage, kind: "redirect", url, href: href(url), permalink, target: essay.href, noindex: true, alternates: [] } as Page);
     }
   }
+
+  options.renderCache?.prune(sources.map((source) => source.file));
 
   // Frozen (its top level only), Eleventy hands the model to templates as it is: an unfrozen
   // global is deep-copied into the data cascade and read through a proxy on every page.
