@@ -2,7 +2,9 @@
  * Loads the whole site for one build: settings, essays (validated), and the model.
  * Problems of every file are collected; any error stops the build with all of them listed.
  */
+import path from "node:path";
 import { loadSettings } from "./settings.ts";
+import { RenderCache } from "../markdown/render-cache.ts";
 import { loadEssays } from "./load.ts";
 import { buildSiteModel, type SiteModel } from "./model.ts";
 import { formatProblem, WenjiError, type Problem } from "./problems.ts";
@@ -25,7 +27,7 @@ export async function loadSite(root: string, { preview }: { preview: boolean }):
     lines.push(`${errors.length} error${errors.length === 1 ? "" : "s"}, ${warnings.length} warning${warnings.length === 1 ? "" : "s"} in the essays`);
     throw new WenjiError(lines);
   }
-  const model = buildSiteModel(essays, settings, { preview });
+  const model = buildSiteModel(essays, settings, { preview, renderCache: new RenderCache(path.join(root, ".cache", "render")) });
   const report = warnings.map(formatProblem);
   const leftOut = describeLeftOut(model.leftOut);
   if (leftOut) report.push(leftOut);

@@ -12,27 +12,24 @@ export interface TextCount {
   latin: number;
 }
 
-const HAN_RUN = /\p{Script=Han}+/gu;
+/** A run of Han (group 1) or a Latin word: one pass over the text finds both, and they never overlap. */
+const HAN_RUN_OR_LATIN_WORD = /(\p{Script=Han}+)|[\p{Script=Latin}\p{Nd}]+(?:['’.\-][\p{Script=Latin}\p{Nd}]+)*/gu;
 const ASTRAL = /[\uD800-\uDBFF]/g;
-const LATIN_WORD = /[\p{Script=Latin}\p{Nd}]+(?:['’.\-][\p{Script=Latin}\p{Nd}]+)*/gu;
-
-/** Counts by runs, not by characters: one match per run of Han, not an array of every character. */
-function countMatches(pattern: RegExp, text: string, measure: (match: string) => number): number {
-  let total = 0;
-  pattern.lastIndex = 0;
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) total += measure(match[0]);
-  return total;
-}
 
 /** Characters in a run of Han: UTF-16 units, less one for each surrogate pair (rare Han beyond the BMP). */
 function hanInRun(run: string): number {
   return run.length - (run.match(ASTRAL)?.length ?? 0);
 }
 
+/** Counts by runs, not by characters: one match per run of Han, not an array of every character. */
 export function countText(text: string): TextCount {
-  const han = countMatches(HAN_RUN, text, hanInRun);
-  // Han characters are not word characters for LATIN_WORD, so they split words naturally.
-  const latin = countMatches(LATIN_WORD, text, () => 1);
+  let han = 0;
+  let latin = 0;
+  HAN_RUN_OR_LATIN_WORD.lastIndex = 0;
+  for (let match = HAN_RUN_OR_LATIN_WORD.exec(text); match; match = HAN_RUN_OR_LATIN_WORD.exec(text)) {
+    if (match[1] === undefined) latin++;
+    else han += hanInRun(match[1]);
+  }
   return { han, latin };
 }
 

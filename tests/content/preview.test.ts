@@ -85,3 +85,22 @@ test("changing a site setting or a UI string renders every page", async () => {
     await rm(root, { recursive: true, force: true });
   }
 });
+
+test("a rebuild reuses an unchanged essay's render, and renders again when its body or body line moves", async () => {
+  const essay = (frontMatterExtra: string, body: string) => `---\ntitle: 甲\ndate: 2025-01-01\n${frontMatterExtra}---\n\n${body}\n`;
+  const root = await makeFixtureRoot({ posts: { "a.md": essay("", "第一段。\n\n![图](x.png)"), "b.md": essay("", "乙文。") } });
+  const file = (name: string) => path.join(root, "posts", name);
+  const essayOf = async (name: string) => (await loadSite(root, { preview: false })).model.essays.find((e) => e.file === `posts/${name}`)!;
+  try {
+    const first = await essayOf("a.md");
+    assert.equal(first.images[0].line, 8);
+    assert.equal((await essayOf("a.md")).headings, first.headings, "unchanged: the same render");
+    await writeFile(file("a.md"), essay("description: 新\n", "第一段。\n\n![图](x.png)"));
+    const moved = await essayOf("a.md");
+    assert.equal(moved.images[0].line, 9, "one more front matter line: image lines follow");
+    await writeFile(file("a.md"), essay("description: 新\n", "改过的第一段。\n\n![图](x.png)"));
+    assert.match((await essayOf("a.md")).html, /改过的第一段/);
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+});

@@ -76,6 +76,28 @@ test("raw HTML, linkify (not fuzzy), footnotes and build-time highlighting", () 
   assert.ok(doc.querySelector(".footnotes li#fn1"));
 });
 
+test("fences in the usual languages are highlighted; any other language is plain escaped code", () => {
+  const fence = (lang: string, code: string) => `\`\`\`${lang}\n${code}\n\`\`\`\n`;
+  const usual: [string, string][] = [
+    ["bash", "echo $HOME"], ["sh", "ls -la"], ["ts", "const a: number = 1;"], ["json", '{"a": 1}'], ["yaml", "a: 1"],
+    ["python", "def f(): pass"], ["go", "func main() {}"], ["rust", "fn main() {}"], ["java", "class A {}"], ["c", "int main(void);"],
+    ["cpp", "int main();"], ["css", "a { color: red; }"], ["html", "<p class=\"x\">y</p>"], ["sql", "SELECT 1;"], ["diff", "+ added"],
+    ["dockerfile", "FROM node:20"], ["markdown", "# title"], ["toml", "[table]\nkey = 1"], ["ini", "[s]\nk = v"],
+  ];
+  for (const [lang, code] of usual) {
+    const doc = dom(render(fence(lang, code)).html);
+    assert.ok(doc.querySelector(`pre code.language-${lang} span[class^="hljs-"]`), `${lang} is highlighted`);
+  }
+  const { html } = render(fence("no-such-language", "<b>x</b> & y"));
+  assert.match(html, /<code class="language-no-such-language">&lt;b&gt;x&lt;\/b&gt; &amp; y\n<\/code>/);
+  assert.ok(!html.includes("hljs"));
+});
+
+test("every scheme linkify knows still links inside Chinese text: HTTPS://, mailto:, ftp:// and //host", () => {
+  const doc = dom(render("见 HTTPS://Example.org/a 与 mailto:lin@example.org 和 //example.net/x，ftp://files.example.org。").html);
+  assert.deepEqual([...doc.querySelectorAll("a")].map((a) => a.getAttribute("href")), ["HTTPS://Example.org/a", "mailto:lin@example.org", "//example.net/x", "ftp://files.example.org"]);
+});
+
 test("a soft line break between Han characters adds no space", () => {
   const { html } = render("中文\n换行");
   assert.ok(html.includes("中文换行"));

@@ -1,5 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import fc from "fast-check";
 import { countText, readingMinutes, wordCount } from "../../lib/text/count.ts";
 import { summarize } from "../../lib/text/summary.ts";
 
@@ -14,6 +15,20 @@ test("Latin text counts by words, keeping Node.js, don't and e-mail whole", () =
 test("mixed text counts Han characters and Latin words separately", () => {
   assert.deepEqual(countText("我用 KubeSphere 3.4 部署了 Kubernetes 集群"), { han: 7, latin: 3 });
   assert.deepEqual(countText("The word 开源 means open source."), { han: 2, latin: 5 });
+});
+
+test("one pass counts what separate scans for Han runs and Latin words count, for any mix", () => {
+  const countMatches = (pattern: RegExp, text: string, measure: (run: string) => number) =>
+    [...text.matchAll(pattern)].reduce((total, match) => total + measure(match[0]), 0);
+  const separately = (text: string) => ({
+    han: countMatches(/\p{Script=Han}+/gu, text, (run) => [...run].length),
+    latin: countMatches(/[\p{Script=Latin}\p{Nd}]+(?:['’.\-][\p{Script=Latin}\p{Nd}]+)*/gu, text, () => 1),
+  });
+  const piece = fc.constantFrom("开源", "𠀀字", "闭", "Node.js", "don't", "e-mail", "ÉTÉ", "3.4", "２０２５", "α", " ", "，", "。", "'", ".", "-", "’", "😀", "\n");
+  fc.assert(fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+    const text = pieces.join("");
+    assert.deepEqual(countText(text), separately(text));
+  }));
 });
 
 test("reading time: 350 Han characters or 220 English words a minute, rounded up, at least 1", () => {
