@@ -19,8 +19,13 @@ interface Entry {
   fingerprint: string;
   anchorLabel: string;
   bodyLine: number;
-  body: string;
+  /** SHA-1 of the body: the body itself would make a first build write a third more. */
+  bodyHash: string;
   result: RenderResult;
+}
+
+function hashOf(body: string): string {
+  return createHash("sha1").update(body).digest("base64");
 }
 
 /** What a render depends on besides the essay; computed once per process. */
@@ -62,7 +67,7 @@ export class RenderCache {
     if (!this.names.has(name)) return undefined;
     try {
       const entry = JSON.parse(readFileSync(path.join(this.dir, name), "utf8")) as Entry;
-      const same = entry.fingerprint === this.fingerprint && entry.anchorLabel === anchorLabel && entry.bodyLine === bodyLine && entry.body === body;
+      const same = entry.fingerprint === this.fingerprint && entry.anchorLabel === anchorLabel && entry.bodyLine === bodyLine && entry.bodyHash === hashOf(body);
       return same ? entry.result : undefined;
     } catch {
       return undefined; // unreadable: a miss
@@ -72,7 +77,7 @@ export class RenderCache {
   set(essayFile: string, body: string, bodyLine: number, anchorLabel: string, result: RenderResult): void {
     if (!this.fingerprint) return;
     const name = this.entryName(essayFile);
-    const entry: Entry = { fingerprint: this.fingerprint, anchorLabel, bodyLine, body, result };
+    const entry: Entry = { fingerprint: this.fingerprint, anchorLabel, bodyLine, bodyHash: hashOf(body), result };
     try {
       if (!this.folderMade) {
         mkdirSync(this.dir, { recursive: true });
