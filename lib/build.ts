@@ -2,11 +2,13 @@
  * Builds the site atomically: Eleventy writes into a sibling temporary folder; only a build
  * that succeeds replaces the output folder (rename, then remove the old one).
  */
+import { rmSync } from "node:fs";
 import { mkdtemp, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { WenjiError } from "./content/problems.ts";
 import { preloadSite } from "./content/site.ts";
+import { commitManifest, discardNextManifest } from "./content/incremental.ts";
 
 /** The project's own Eleventy shim; fixture sites are built with it too. */
 const SHIM = fileURLToPath(new URL("../.eleventy.js", import.meta.url));
@@ -31,6 +33,15 @@ async function exists(file: string): Promise<boolean> {
 }
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+  try {
+    return await buildOnce(options);
+  } finally {
+    // Other builds in this process (tests) must not take this output for theirs.
+    delete process.env.WENJI_PREVIOUS_OUTPUT;
+  }
+}
+
+async function buildOnce(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const parent = path.dirname(options.output);
   const staging = await mkdtemp(path.join(parent, `.${path.basename(options.output)}.building-`));
@@ -40,6 +51,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   else delete process.env.WENJI_PREVIEW;
   if (options.strict) process.env.WENJI_IMAGES_STRICT = "1";
   else delete process.env.WENJI_IMAGES_STRICT;
+  // Pages unchanged since the build that wrote this output are linked from it (incremental.ts).
+  process.env.WENJI_PREVIOUS_OUTPUT = options.output;
   try {
     const phases: string[] = [];
     let mark = started;
@@ -74,8 +87,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const hadOutput = await exists(options.output);
     if (hadOutput) await rename(options.output, old);
     await rename(staging, options.output);
+    commitManifest(options.root);
     phase("swap");
-    if (hadOutput) await rm(old, { recursive: true, force: true });
+    // Synchronous: the promise version walks the tree one queued call at a time (0.2 s against 0.1 s for 3,800 files).
+    if (hadOutput) rmSync(old, { recursive: true, force: true });
     phase("removing the previous output");
     const seconds = (performance.now() - started) / 1000;
     lines.push(`[wenji] built ${path.relative(options.root, options.output) || "."} in ${seconds.toFixed(2)} s`);
@@ -83,6 +98,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     return { ok: true, lines, seconds };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
+    discardNextManifest(options.root);
     const cause = findWenjiError(error);
     if (cause) lines.push(...cause.lines);
     else lines.push(`[wenji] build failed: ${errorChain(error).map((e) => e.message).join(" ← ")}`);

@@ -32,8 +32,11 @@ export default function wenji(config: UserConfig) {
   config.addPlugin(HtmlBasePlugin);
   // Our own CSS, scripts and images; nothing from a CDN. From the built site's root, not the working folder.
   config.addPassthroughCopy({ [path.join(root, "assets")]: "assets" });
-  // Images and the search index are cached there, written during builds: not an author's edit.
-  config.watchIgnores.add(".cache/**");
+  // Caches (renders, images, search) and the preview's output: no templates, and not an author's edit.
+  for (const derived of [".cache/**", ".wenji/**"]) {
+    config.ignores.add(derived);
+    config.watchIgnores.add(derived);
+  }
   config.setNunjucksEnvironmentOptions({ throwOnUndefined: false, autoescape: true });
   config.setServerOptions({ port: Number(process.env.PORT ?? 8080), showAllHosts: false });
 

@@ -9,6 +9,10 @@ import type { UserConfig } from "@11ty/eleventy";
 import { takeSite } from "./site.ts";
 import type { Page, SiteModel } from "./model.ts";
 import { fingerprintSite, pagesToRender, type Fingerprints } from "./preview.ts";
+import { discardManifest, engineFingerprint, linkPages, planBuild, writeNextManifest } from "./incremental.ts";
+
+/** `npm run build` names the output it replaces: pages unchanged since can be linked from it. */
+const incremental = () => process.env.WENJI_PREVIOUS_OUTPUT !== undefined;
 
 export interface ContentPluginOptions {
   root: string;
@@ -27,7 +31,11 @@ export function contentPlugin(config: UserConfig, options: ContentPluginOptions)
     partial: boolean;
     watching: boolean;
     renderedPages?: Page[];
-  } = { partial: false, watching: false };
+    preview: boolean;
+    /** `npm run build`: the pages linked from the previous output, and what was fingerprinted. */
+    reused: Page[];
+    incremental?: { now: Fingerprints; engine: string };
+  } = { partial: false, watching: false, preview: false, reused: [] };
   const log = options.log ?? ((line: string) => console.log(`[wenji] ${line}`));
 
   config.ignores.add("posts/**");
@@ -42,7 +50,13 @@ export function contentPlugin(config: UserConfig, options: ContentPluginOptions)
     state.watching = runMode === "serve" || runMode === "watch";
     state.current = undefined;
     state.renderedPages = undefined;
+    state.reused = [];
+    state.incremental = undefined;
+    // Only `npm run build` (lib/build.ts) keeps a manifest of its output; any other build may
+    // have written over that output, so the manifest no longer describes it.
+    if (!incremental() && !state.watching) discardManifest(options.root);
     const preview = options.preview ?? (runMode === "serve" || runMode === "watch" || process.env.WENJI_PREVIEW === "1");
+    state.preview = preview;
     const { site, preloaded } = await takeSite(options.root, { preview });
     if (!preloaded) for (const line of site.report) log(line);
     state.model = site.model;
@@ -68,7 +82,16 @@ export function contentPlugin(config: UserConfig, options: ContentPluginOptions)
       alias: "p",
       // Runs after every plugin's eleventy.before, so the fingerprints see the finished model.
       before: (pages: Page[]) => {
-        if (!state.watching) return pages;
+        if (!state.watching) {
+          if (!incremental()) return pages;
+          const now = fingerprintSite(state.model!);
+          const engine = engineFingerprint(options.root, state.preview);
+          const plan = planBuild({ root: options.root, pages, now, engine, previousOutput: process.env.WENJI_PREVIOUS_OUTPUT });
+          state.incremental = { now, engine };
+          state.reused = plan.reuse;
+          state.renderedPages = plan.render;
+          return plan.render;
+        }
         state.current ??= fingerprintSite(state.model!);
         state.renderedPages = pagesToRender(pages, state.current, state.partial ? state.rendered : undefined);
         return state.renderedPages;
@@ -82,9 +105,16 @@ export function contentPlugin(config: UserConfig, options: ContentPluginOptions)
   config.on("eleventy.after", async ({ directories }) => {
     const model = state.model;
     if (!model) return;
+    if (incremental() && !state.watching) {
+      const previous = process.env.WENJI_PREVIOUS_OUTPUT!;
+      linkPages(state.reused, previous, directories.output);
+      if (state.incremental) writeNextManifest(options.root, directories.output, state.incremental.engine, state.incremental.now, model.pages);
+      const rendered = model.pages.length - state.reused.length;
+      log(state.reused.length ? `pages: ${rendered} rendered, ${state.reused.length} unchanged since the previous build (linked)` : `pages: ${rendered} rendered`);
+    }
     // A partial preview rebuild changed no bundle file (else it would not be partial): only
     // the essays it rendered need their bundles copied.
-    const partial = state.renderedPages !== undefined && state.renderedPages.length < model.pages.length;
+    const partial = state.watching && state.renderedPages !== undefined && state.renderedPages.length < model.pages.length;
     const renderedEssays = new Set(state.renderedPages?.map((page) => ("essay" in page ? page.essay : undefined)));
     if (state.current) state.rendered = state.current;
     state.partial = false;

@@ -13,8 +13,8 @@
  */
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
-import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { copyFileSync, linkSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { SiteModel } from "../content/model.ts";
@@ -220,19 +220,25 @@ const UNUSED = /^pagefind-(ui|component-ui|modular-ui|highlight)\.|^playground$/
 /** A merged shard needs only its data; the primary's script and WebAssembly search it. */
 const SHARD_DATA = /^(pagefind-entry\.json|.*\.pf_meta|index|fragment|filter)$/;
 
-/** Hard links into the output (no time, no space); a copy where the cache is on another disk. */
-async function placeTree(from: string, to: string, keep: (name: string) => boolean): Promise<void> {
-  await mkdir(to, { recursive: true });
-  await Promise.all(
-    (await readdir(from, { withFileTypes: true })).map(async (entry) => {
-      if (!keep(entry.name)) return;
-      const source = path.join(from, entry.name);
-      const destination = path.join(to, entry.name);
-      if (entry.isDirectory()) return placeTree(source, destination, () => true);
-      await rm(destination, { force: true });
-      await link(source, destination).catch(() => copyFile(source, destination));
-    }),
-  );
+/** Hard links into the output (no time, no space); a copy where the cache is on another disk.
+ * Synchronous: a loop of link calls is much faster than thousands of queued promises. */
+function placeTree(from: string, to: string, keep: (name: string) => boolean): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    if (!keep(entry.name)) continue;
+    const source = path.join(from, entry.name);
+    const destination = path.join(to, entry.name);
+    if (entry.isDirectory()) {
+      placeTree(source, destination, () => true);
+      continue;
+    }
+    rmSync(destination, { force: true });
+    try {
+      linkSync(source, destination);
+    } catch {
+      copyFileSync(source, destination);
+    }
+  }
 }
 
 /**
@@ -246,7 +252,7 @@ export async function placeSearchIndex(result: SearchIndexResult, target: string
   for (const shard of result.shards) {
     counts[shard.lang] = Math.max(counts[shard.lang] ?? 0, shard.index + 1);
     const dir = result.dirs.get(`${shard.lang}/${shard.index}`)!;
-    await placeTree(dir, path.join(target, shard.lang, String(shard.index)), (name) => !UNUSED.test(name) && (shard.index === 0 || SHARD_DATA.test(name)));
+    placeTree(dir, path.join(target, shard.lang, String(shard.index)), (name) => !UNUSED.test(name) && (shard.index === 0 || SHARD_DATA.test(name)));
   }
   await writeFile(path.join(target, "shards.json"), `${JSON.stringify(counts)}\n`);
 }
