@@ -27,9 +27,11 @@ export interface SizeReport {
   corpus: ReturnType<typeof generateCorpus>["stats"];
   floor: EngineFigures;
   wenji: EngineFigures & { warmupSeconds: number };
+  /** wenji's first build of the corpus, every cache empty (one run: the warm-up). */
+  cold: EngineFigures;
   /** wenji after one essay's text changed since the last build: search must re-index. */
   edited: EngineFigures;
-  ratio: { wall: number; cpu: number; memory: number; editedWall: number };
+  ratio: { wall: number; cpu: number; memory: number; editedWall: number; coldWall: number };
   preview?: PreviewFigures;
 }
 
@@ -76,8 +78,10 @@ export async function benchmarkSize(options: SizeOptions): Promise<SizeReport> {
     env: { ...process.env, WENJI_ROOT: root },
   };
 
-  // Untimed warm-up: fills wenji's caches (images) as an author's second build finds them.
+  // The warm-up fills wenji's caches (images, renders, search, pages) as an author's next
+  // build finds them; the corpus folder is new, so it is also the cold build's figure.
   const warmup = await runMeasured(wenji);
+  const cold = summarize([warmup], await folderSize(wenjiOutput), essays);
   log(`N=${n}: wenji warm-up build ${warmup.wallSeconds.toFixed(2)} s`);
 
   const floorRuns: ProcessFigures[] = [];
@@ -126,7 +130,9 @@ export async function benchmarkSize(options: SizeOptions): Promise<SizeReport> {
     floor: floorFigures,
     wenji: wenjiFigures,
     edited: editedFigures,
+    cold,
     ratio: {
+      coldWall: cold.wallSeconds / floorFigures.wallSeconds,
       editedWall: editedFigures.wallSeconds / floorFigures.wallSeconds,
       wall: wenjiFigures.wallSeconds / floorFigures.wallSeconds,
       cpu: wenjiFigures.cpuSeconds / floorFigures.cpuSeconds,
