@@ -25,6 +25,7 @@ export function formatTable(reports: SizeReport[]): string {
       ["floor", r.floor, ""],
       ["wenji", r.wenji, `${r.ratio.wall.toFixed(2)}x`],
       ["wenji, 1 essay edited", r.edited, `${r.ratio.editedWall.toFixed(2)}x`],
+      ["wenji, full build", r.full, `${r.ratio.fullWall.toFixed(2)}x`],
       ["wenji, cold caches", r.cold, `${r.ratio.coldWall.toFixed(2)}x`],
     ] as const;
     for (const [engine, f, ratio] of engines) {
@@ -46,6 +47,7 @@ export function formatTable(reports: SizeReport[]): string {
   const notes = [
     "wenji: the same corpus built again, nothing changed (every page linked from the previous build; caches warm).",
     "wenji, 1 essay edited: one essay's text changed since the last build: its pages, lists and search shard are redone.",
+    "wenji, full build: only the image cache kept (no previous output, renders or search index): every page and shard is built.",
     "wenji, cold caches: the first build of a new corpus folder (one run): every essay rendered, image and search index built.",
     "preview edit s: saving one essay under `npm start` until the rebuild ends and the browser reloads (page: until that page is on disk).",
     "peak MB: the largest sum over the build's processes (Node and Pagefind), sampled every 50 ms.",
@@ -65,18 +67,20 @@ export function verdicts(reports: SizeReport[]): Verdict[] {
   const out: Verdict[] = [];
   const big = at(4000);
   if (big) {
-    out.push({ target: `wenji within ${TARGETS.ratioAt4000}x of the floor at N=4000`, measured: `${big.ratio.wall.toFixed(2)}x`, ok: big.ratio.wall <= TARGETS.ratioAt4000 });
+    out.push({ target: `wenji full build (only the image cache warm) within ${TARGETS.ratioAt4000}x of the floor at N=4000`, measured: `${big.ratio.fullWall.toFixed(2)}x`, ok: big.ratio.fullWall <= TARGETS.ratioAt4000 });
     out.push({ target: `wenji after one edited essay within ${TARGETS.ratioAt4000}x of the floor at N=4000`, measured: `${big.ratio.editedWall.toFixed(2)}x`, ok: big.ratio.editedWall <= TARGETS.ratioAt4000 });
+    out.push({ target: `wenji, nothing changed, within ${TARGETS.ratioAt4000}x of the floor at N=4000`, measured: `${big.ratio.wall.toFixed(2)}x`, ok: big.ratio.wall <= TARGETS.ratioAt4000 });
     out.push({ target: `wenji with cold caches within ${TARGETS.ratioAt4000}x of the floor at N=4000`, measured: `${big.ratio.coldWall.toFixed(2)}x`, ok: big.ratio.coldWall <= TARGETS.ratioAt4000 });
-    const peak = Math.max(big.wenji.peakRssMb, big.edited.peakRssMb, big.cold.peakRssMb);
-    out.push({ target: `peak memory ≤ ${TARGETS.peakMemoryMb} MB at N=4000`, measured: `${peak.toFixed(0)} MB`, ok: peak <= TARGETS.peakMemoryMb });
+    for (const [what, figures] of [["unchanged", big.wenji], ["one essay edited", big.edited], ["full build", big.full], ["cold caches", big.cold]] as const) {
+      out.push({ target: `peak memory ≤ ${TARGETS.peakMemoryMb} MB at N=4000, ${what}`, measured: `${figures.peakRssMb.toFixed(0)} MB`, ok: figures.peakRssMb <= TARGETS.peakMemoryMb });
+    }
   }
   const base = at(1000);
   if (base && big) {
-    const growth = big.wenji.msPerEssay / base.wenji.msPerEssay;
-    out.push({ target: `time per essay at N=4000 ≤ ${TARGETS.linearity}x that at N=1000`, measured: `${growth.toFixed(2)}x (${big.wenji.msPerEssay.toFixed(2)} vs ${base.wenji.msPerEssay.toFixed(2)} ms)`, ok: growth <= TARGETS.linearity });
-    const editedGrowth = big.edited.msPerEssay / base.edited.msPerEssay;
-    out.push({ target: `time per essay at N=4000 ≤ ${TARGETS.linearity}x that at N=1000, one essay edited`, measured: `${editedGrowth.toFixed(2)}x (${big.edited.msPerEssay.toFixed(2)} vs ${base.edited.msPerEssay.toFixed(2)} ms)`, ok: editedGrowth <= TARGETS.linearity });
+    for (const [what, key] of [["full build", "full"], ["unchanged", "wenji"], ["one essay edited", "edited"]] as const) {
+      const growth = big[key].msPerEssay / base[key].msPerEssay;
+      out.push({ target: `time per essay at N=4000 ≤ ${TARGETS.linearity}x that at N=1000, ${what}`, measured: `${growth.toFixed(2)}x (${big[key].msPerEssay.toFixed(2)} vs ${base[key].msPerEssay.toFixed(2)} ms)`, ok: growth <= TARGETS.linearity });
+    }
   }
   if (base?.preview) {
     out.push({ target: `preview rebuild after one edit < ${TARGETS.previewRebuildSeconds} s at N=1000`, measured: `${base.preview.rebuildSeconds.toFixed(2)} s to the reload`, ok: base.preview.rebuildSeconds < TARGETS.previewRebuildSeconds });
@@ -84,7 +88,7 @@ export function verdicts(reports: SizeReport[]): Verdict[] {
   const huge = at(20000);
   if (huge) {
     // Reaching the report at all means every build exited 0 with Node's default heap.
-    out.push({ target: "N=20000 builds with Node's default memory settings", measured: `cold ${huge.cold.wallSeconds.toFixed(1)} s, ${huge.cold.peakRssMb.toFixed(0)} MB; unchanged ${huge.wenji.wallSeconds.toFixed(1)} s, ${huge.wenji.peakRssMb.toFixed(0)} MB; one edit ${huge.edited.wallSeconds.toFixed(1)} s, ${huge.edited.peakRssMb.toFixed(0)} MB`, ok: true });
+    out.push({ target: "N=20000 builds with Node's default memory settings", measured: `cold ${huge.cold.wallSeconds.toFixed(1)} s, ${huge.cold.peakRssMb.toFixed(0)} MB; full ${huge.full.wallSeconds.toFixed(1)} s, ${huge.full.peakRssMb.toFixed(0)} MB; unchanged ${huge.wenji.wallSeconds.toFixed(1)} s, ${huge.wenji.peakRssMb.toFixed(0)} MB; one edit ${huge.edited.wallSeconds.toFixed(1)} s, ${huge.edited.peakRssMb.toFixed(0)} MB`, ok: true });
   }
   return out;
 }

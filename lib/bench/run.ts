@@ -2,7 +2,7 @@
  * The build benchmark for one corpus size: the floor (plain Eleventy) and wenji, each built
  * in fresh processes, medians taken; then the preview server's rebuild after one edit.
  */
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { generateCorpus, writeCorpusSite } from "./corpus.ts";
@@ -27,11 +27,13 @@ export interface SizeReport {
   corpus: ReturnType<typeof generateCorpus>["stats"];
   floor: EngineFigures;
   wenji: EngineFigures & { warmupSeconds: number };
+  /** wenji with only the image cache warm: every page rendered, every search shard indexed. */
+  full: EngineFigures;
   /** wenji's first build of the corpus, every cache empty (one run: the warm-up). */
   cold: EngineFigures;
   /** wenji after one essay's text changed since the last build: search must re-index. */
   edited: EngineFigures;
-  ratio: { wall: number; cpu: number; memory: number; editedWall: number; coldWall: number };
+  ratio: { wall: number; cpu: number; memory: number; editedWall: number; fullWall: number; coldWall: number };
   preview?: PreviewFigures;
 }
 
@@ -59,6 +61,15 @@ function summarize(runs: ProcessFigures[], size: { files: number; bytes: number 
     outputBytes: size.bytes,
     msPerEssay: (wallSeconds * 1000) / essays,
   };
+}
+
+/** Removes the output and every cache but the images' (`.cache/images/`). */
+async function forgetAllButImages(root: string): Promise<void> {
+  await rm(path.join(root, "_site"), { recursive: true, force: true });
+  const cache = path.join(root, ".cache");
+  for (const entry of await readdir(cache).catch(() => [] as string[])) {
+    if (entry !== "images") await rm(path.join(cache, entry), { recursive: true, force: true });
+  }
 }
 
 export async function benchmarkSize(options: SizeOptions): Promise<SizeReport> {
@@ -115,6 +126,17 @@ export async function benchmarkSize(options: SizeOptions): Promise<SizeReport> {
   }
   const editedFigures = summarize(editedRuns, await folderSize(wenjiOutput), essays);
 
+  // A full build as the issue defines it: only the image cache warm. Everything else wenji
+  // keeps between builds (rendered essays, search shards, the previous pages) is removed first.
+  const fullRuns: ProcessFigures[] = [];
+  for (let run = 1; run <= options.runs; run++) {
+    await forgetAllButImages(root);
+    const f = await runMeasured(wenji);
+    fullRuns.push(f);
+    log(`N=${n}: run ${run}/${options.runs}: wenji full build (image cache only) ${f.wallSeconds.toFixed(2)} s`);
+  }
+  const fullFigures = summarize(fullRuns, await folderSize(wenjiOutput), essays);
+
   let preview: PreviewFigures | undefined;
   if (options.preview) {
     const slug = path.basename(corpus.editable, ".md");
@@ -130,8 +152,10 @@ export async function benchmarkSize(options: SizeOptions): Promise<SizeReport> {
     floor: floorFigures,
     wenji: wenjiFigures,
     edited: editedFigures,
+    full: fullFigures,
     cold,
     ratio: {
+      fullWall: fullFigures.wallSeconds / floorFigures.wallSeconds,
       coldWall: cold.wallSeconds / floorFigures.wallSeconds,
       editedWall: editedFigures.wallSeconds / floorFigures.wallSeconds,
       wall: wenjiFigures.wallSeconds / floorFigures.wallSeconds,
