@@ -40,6 +40,9 @@ export function contentPlugin(config: UserConfig, options: ContentPluginOptions)
 
   config.ignores.add("posts/**");
   config.addWatchTarget("posts/");
+  // Eleventy waits until a changed file's size has been still for 150 ms, for large files
+  // written slowly; an essay is saved in one write, and the wait is a sixth of the rebuild.
+  config.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 40, pollInterval: 10 } });
   config.addWatchTarget("_data/");
 
   config.on("eleventy.beforeWatch", (changed: string[]) => {

@@ -50,8 +50,15 @@ export function fingerprintSite(model: SiteModel): Fingerprints {
     return value;
   };
   const pages = new Map<string, string>();
-  for (const page of model.pages) {
-    pages.set(page.permalink, hash(JSON.stringify(page, (_key, inner: unknown) => (essays.has(inner) ? deepOf(inner as Essay) : inner))));
+  // Wherever a page holds an essay, its deep hash stands in. A replacer function would be
+  // called for every value of every page (a third of this function's time at 1,776 pages);
+  // a temporary toJSON on each essay lets the native serializer do it.
+  for (const essay of model.essays) deepOf(essay);
+  try {
+    for (const essay of model.essays) Object.defineProperty(essay, "toJSON", { value: () => deep.get(essay), configurable: true });
+    for (const page of model.pages) pages.set(page.permalink, hash(JSON.stringify(page)));
+  } finally {
+    for (const essay of model.essays) delete (essay as Partial<Record<"toJSON", unknown>>).toJSON;
   }
   const site = hash(JSON.stringify({ settings: model.settings, languages: model.languages }));
   return { site, pages };

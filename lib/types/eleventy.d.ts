@@ -31,6 +31,7 @@ declare module "@11ty/eleventy" {
     setQuietMode(quiet: boolean): void;
     setUseGitIgnore(use: boolean): void;
     setWatchThrottleWaitTime(ms: number): void;
+    setChokidarConfig(options: { awaitWriteFinish?: { stabilityThreshold: number; pollInterval: number } }): void;
     setLibrary(name: string, library: unknown): void;
     setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
     on(event: "eleventy.before" | "eleventy.after", fn: (args: EleventyEventArgs) => void | Promise<void>): void;
