@@ -104,6 +104,8 @@ async function search(query) {
 let timer;
 input.form.addEventListener("submit", (event) => {
   event.preventDefault();
+  // Typing queued a search of the same words; Enter runs it now, once.
+  clearTimeout(timer);
   search(input.value);
 });
 input.addEventListener("input", () => {
