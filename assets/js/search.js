@@ -21,9 +21,9 @@ async function openIndex() {
   const base = new URL(`pagefind/${lang}/`, site);
   const pagefind = await import(new URL("0/pagefind.js", base).href);
   await pagefind.options({ baseUrl: site.pathname });
-  for (let shard = 1; shard < shards; shard++) {
-    await pagefind.mergeIndex(new URL(`${shard}/`, base).pathname, { baseUrl: site.pathname });
-  }
+  // Fetched side by side, not one round trip after another.
+  const others = Array.from({ length: shards - 1 }, (_, i) => new URL(`${i + 1}/`, base).pathname);
+  await Promise.all(others.map((path) => pagefind.mergeIndex(path, { baseUrl: site.pathname })));
   return pagefind;
 }
 
