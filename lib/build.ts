@@ -3,12 +3,13 @@
  * that succeeds replaces the output folder (rename, then remove the old one).
  */
 import { rmSync } from "node:fs";
-import { mkdtemp, rename, rm, stat } from "node:fs/promises";
+import { mkdtemp, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { WenjiError } from "./content/problems.ts";
 import { preloadSite } from "./content/site.ts";
 import { commitManifest, discardNextManifest } from "./content/incremental.ts";
+import { exists } from "./files.ts";
 
 /** The project's own Eleventy shim; fixture sites are built with it too. */
 const SHIM = fileURLToPath(new URL("../.eleventy.js", import.meta.url));
@@ -26,10 +27,6 @@ export interface BuildResult {
   ok: boolean;
   lines: string[];
   seconds: number;
-}
-
-async function exists(file: string): Promise<boolean> {
-  return stat(file).then(() => true, () => false);
 }
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {

@@ -14,11 +14,12 @@
  * that build's output has been swapped in: a failed build never describes an output.
  */
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Page } from "./model.ts";
 import type { Fingerprints } from "./preview.ts";
+import { linkOrCopySync } from "../files.ts";
 
 const ENGINE = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -81,11 +82,7 @@ export function pageFile(output: string, page: Page): string {
   return path.join(output, page.permalink);
 }
 
-/**
- * Hard-links the reused pages' files from the previous output into the new one (a copy where
- * links are not possible). Synchronous on purpose: thousands of tiny metadata calls in a loop
- * take a tenth of the time they take as promises queued on libuv's four threads.
- */
+/** Links the reused pages' files from the previous output into the new one. */
 export function linkPages(pages: Page[], from: string, to: string): void {
   const made = new Set<string>();
   for (const page of pages) {
@@ -95,11 +92,7 @@ export function linkPages(pages: Page[], from: string, to: string): void {
       mkdirSync(dir, { recursive: true });
       made.add(dir);
     }
-    try {
-      linkSync(pageFile(from, page), target);
-    } catch {
-      copyFileSync(pageFile(from, page), target);
-    }
+    linkOrCopySync(pageFile(from, page), target);
   }
 }
 

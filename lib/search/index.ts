@@ -13,13 +13,14 @@
  */
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFileSync, linkSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { SiteModel } from "../content/model.ts";
 import { WenjiError } from "../content/problems.ts";
 import { escapeHtml } from "../markdown/escape.ts";
+import { exists, linkOrCopySync } from "../files.ts";
 
 /** One page for Pagefind: the essay's body with the markup Pagefind reads. */
 export interface SearchRecord {
@@ -135,8 +136,6 @@ export async function searchShards(records: SearchRecord[]): Promise<SearchShard
   return shards;
 }
 
-const exists = (file: string) => stat(file).then(() => true, () => false);
-
 /** Pagefind's extended binary (Chinese segmentation), from its platform package. */
 function pagefindBinary(): string {
   const fromEnv = process.env.PAGEFIND_EXTENDED_BINARY_PATH;
@@ -220,8 +219,7 @@ const UNUSED = /^pagefind-(ui|component-ui|modular-ui|highlight)\.|^playground$/
 /** A merged shard needs only its data; the primary's script and WebAssembly search it. */
 const SHARD_DATA = /^(pagefind-entry\.json|.*\.pf_meta|index|fragment|filter)$/;
 
-/** Hard links into the output (no time, no space); a copy where the cache is on another disk.
- * Synchronous: a loop of link calls is much faster than thousands of queued promises. */
+/** The cached index's files linked into the output, those `keep` names and all below them. */
 function placeTree(from: string, to: string, keep: (name: string) => boolean): void {
   mkdirSync(to, { recursive: true });
   for (const entry of readdirSync(from, { withFileTypes: true })) {
@@ -233,11 +231,7 @@ function placeTree(from: string, to: string, keep: (name: string) => boolean): v
       continue;
     }
     rmSync(destination, { force: true });
-    try {
-      linkSync(source, destination);
-    } catch {
-      copyFileSync(source, destination);
-    }
+    linkOrCopySync(source, destination);
   }
 }
 
