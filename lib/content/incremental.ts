@@ -14,12 +14,12 @@
  * that build's output has been swapped in: a failed build never describes an output.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Page } from "./model.ts";
 import type { Fingerprints } from "./preview.ts";
-import { linkOrCopySync } from "../files.ts";
+import { hashTree, linkOrCopySync } from "../files.ts";
 
 const ENGINE = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -40,19 +40,6 @@ interface FileIdentity {
 function identity(file: string): FileIdentity | undefined {
   const stats = statSync(file, { throwIfNoEntry: false });
   return stats && { ino: stats.ino, size: stats.size, mtimeMs: stats.mtimeMs };
-}
-
-function hashTree(hash: ReturnType<typeof createHash>, dir: string, label: string): void {
-  if (!existsSync(dir)) return;
-  const entries = readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() || entry.isSymbolicLink())
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort();
-  for (const file of entries) {
-    const stats = statSync(file, { throwIfNoEntry: false });
-    if (!stats?.isFile()) continue;
-    hash.update(`\0${label}/${path.relative(dir, file)}\0`).update(readFileSync(file));
-  }
 }
 
 /** Everything besides the model that a page's output depends on. */

@@ -11,6 +11,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { RenderResult } from "./render.ts";
+import { hashTree } from "../files.ts";
 
 const ENGINE = fileURLToPath(new URL("../..", import.meta.url));
 const RENDERER_SOURCES = ["lib/markdown", "lib/text"];
@@ -35,10 +36,7 @@ function rendererFingerprint(): string | undefined {
   if (fingerprint === undefined) {
     try {
       const hash = createHash("sha256").update(process.version).update(readFileSync(path.join(ENGINE, "package-lock.json")));
-      for (const dir of RENDERER_SOURCES) {
-        const files = readdirSync(path.join(ENGINE, dir), { withFileTypes: true }).filter((f) => f.isFile()).map((f) => f.name).sort();
-        for (const name of files) hash.update(`\0${dir}/${name}\0`).update(readFileSync(path.join(ENGINE, dir, name)));
-      }
+      for (const dir of RENDERER_SOURCES) hashTree(hash, path.join(ENGINE, dir), dir);
       fingerprint = hash.digest("hex");
     } catch {
       fingerprint = null;
