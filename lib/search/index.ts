@@ -60,8 +60,8 @@ export interface SearchIndexResult {
   shards: SearchShard[];
   /** Shards Pagefind indexed in this build (the others were unchanged, from the cache). */
   indexed: number;
-  /** Where each shard's finished index lives, by `${lang}/${index}`. */
-  dirs: Map<string, string>;
+  /** The cache folder: each shard's finished index is in the subfolder named by its key. */
+  cache: string;
   seconds: number;
 }
 
@@ -197,21 +197,18 @@ export async function buildSearchIndex(root: string, records: SearchRecord[]): P
   const started = performance.now();
   const cache = path.join(root, ".cache", "search");
   const shards = await searchShards(records);
-  const dirs = new Map<string, string>();
   let indexed = 0;
   for (const shard of shards) {
-    const dir = path.join(cache, shard.key);
-    if (!(await exists(path.join(dir, "pagefind-entry.json")))) {
+    if (!(await exists(path.join(cache, shard.key, "pagefind-entry.json")))) {
       await indexShard(cache, shard);
       indexed++;
     }
-    dirs.set(`${shard.lang}/${shard.index}`, dir);
   }
   const used = new Set(shards.map((shard) => shard.key));
   for (const entry of await readdir(cache).catch(() => [] as string[])) {
     if (!used.has(entry) && !entry.startsWith(".building-")) await rm(path.join(cache, entry), { recursive: true, force: true });
   }
-  return { pages: records.length, shards, indexed, dirs, seconds: (performance.now() - started) / 1000 };
+  return { pages: records.length, shards, indexed, cache, seconds: (performance.now() - started) / 1000 };
 }
 
 /** Pagefind's ready-made interfaces: the search page has its own, so they are not shipped. */
@@ -245,8 +242,7 @@ export async function placeSearchIndex(result: SearchIndexResult, target: string
   const counts: Record<string, number> = {};
   for (const shard of result.shards) {
     counts[shard.lang] = Math.max(counts[shard.lang] ?? 0, shard.index + 1);
-    const dir = result.dirs.get(`${shard.lang}/${shard.index}`)!;
-    placeTree(dir, path.join(target, shard.lang, String(shard.index)), (name) => !UNUSED.test(name) && (shard.index === 0 || SHARD_DATA.test(name)));
+    placeTree(path.join(result.cache, shard.key), path.join(target, shard.lang, String(shard.index)), (name) => !UNUSED.test(name) && (shard.index === 0 || SHARD_DATA.test(name)));
   }
   await writeFile(path.join(target, "shards.json"), `${JSON.stringify(counts)}\n`);
 }
