@@ -109,32 +109,30 @@ export async function benchmarkSize(options: SizeOptions): Promise<SizeReport> {
   const floorFigures = summarize(floorRuns, await folderSize(floorOutput), essays);
   const wenjiFigures = { ...summarize(wenjiRuns, await folderSize(wenjiOutput), essays), warmupSeconds: warmup.wallSeconds };
 
+  /** wenji in `options.runs` fresh processes, each after `prepare(run)`. */
+  const measureRepeatedly = async (what: string, prepare: (run: number) => Promise<unknown>): Promise<ProcessFigures[]> => {
+    const runs: ProcessFigures[] = [];
+    for (let run = 1; run <= options.runs; run++) {
+      await prepare(run);
+      const figures = await runMeasured(wenji);
+      runs.push(figures);
+      log(`N=${n}: run ${run}/${options.runs}: ${what} ${figures.wallSeconds.toFixed(2)} s`);
+    }
+    return runs;
+  };
+
   // The build an author runs after writing: one essay's text differs from the last build, so
   // everything cached by content (rendered essays, search index) is redone for it.
   const essayFile = path.join(root, corpus.editable);
   const original = await readFile(essayFile, "utf8");
-  const editedRuns: ProcessFigures[] = [];
-  try {
-    for (let run = 1; run <= options.runs; run++) {
-      await writeFile(essayFile, `${original}\n改过的第 ${run} 句：${Date.now()}。\n`);
-      const e = await runMeasured(wenji);
-      editedRuns.push(e);
-      log(`N=${n}: run ${run}/${options.runs}: wenji after one edit ${e.wallSeconds.toFixed(2)} s`);
-    }
-  } finally {
-    await writeFile(essayFile, original);
-  }
+  const editedRuns = await measureRepeatedly("wenji after one edit", (run) => writeFile(essayFile, `${original}\n改过的第 ${run} 句：${Date.now()}。\n`)).finally(() =>
+    writeFile(essayFile, original),
+  );
   const editedFigures = summarize(editedRuns, await folderSize(wenjiOutput), essays);
 
   // A full build as the issue defines it: only the image cache warm. Everything else wenji
   // keeps between builds (rendered essays, search shards, the previous pages) is removed first.
-  const fullRuns: ProcessFigures[] = [];
-  for (let run = 1; run <= options.runs; run++) {
-    await forgetAllButImages(root);
-    const f = await runMeasured(wenji);
-    fullRuns.push(f);
-    log(`N=${n}: run ${run}/${options.runs}: wenji full build (image cache only) ${f.wallSeconds.toFixed(2)} s`);
-  }
+  const fullRuns = await measureRepeatedly("wenji full build (image cache only)", () => forgetAllButImages(root));
   const fullFigures = summarize(fullRuns, await folderSize(wenjiOutput), essays);
 
   let preview: PreviewFigures | undefined;
