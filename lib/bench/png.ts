@@ -1,7 +1,8 @@
 /**
- * Writes small deterministic PNG files for the benchmark corpus's page bundles. A dozen lines
- * of zlib and CRC32 spare the generator a dependency on an image library's encoder (whose
- * output bytes may change between versions and break the corpus's determinism).
+ * Writes small deterministic PNG files for the benchmark corpus's page bundles (and the
+ * chunks the image tests assemble hostile PNGs from). A dozen lines of zlib and CRC32 spare
+ * the generator a dependency on an image library's encoder (whose output bytes may change
+ * between versions and break the corpus's determinism).
  */
 import { deflateSync } from "node:zlib";
 
@@ -17,7 +18,10 @@ function crc32(bytes: Uint8Array): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
-function chunk(type: string, data: Uint8Array): Buffer {
+export const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** One PNG chunk: length, type, data, CRC32 of type and data. */
+export function pngChunk(type: string, data: Uint8Array): Buffer {
   const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
   const out = Buffer.alloc(body.length + 8);
   out.writeUInt32BE(data.length, 0);
@@ -44,6 +48,5 @@ export function bandedPng(width: number, height: number, hue: number): Buffer {
       rows[at + 2] = (255 - hue + (x >> 3) * 8) % 256;
     }
   }
-  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk("IHDR", header), chunk("IDAT", deflateSync(rows, { level: 6 })), chunk("IEND", new Uint8Array())]);
+  return Buffer.concat([PNG_SIGNATURE, pngChunk("IHDR", header), pngChunk("IDAT", deflateSync(rows, { level: 6 })), pngChunk("IEND", new Uint8Array())]);
 }

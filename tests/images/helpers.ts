@@ -13,6 +13,7 @@ import zlib from "node:zlib";
 import { parseHTML } from "linkedom";
 import sharp from "sharp";
 import { PROJECT } from "../helpers/site.ts";
+import { PNG_SIGNATURE, pngChunk } from "../../lib/bench/png.ts";
 
 export async function jpeg(width = 900, height = 600, hue = 30): Promise<Buffer> {
   return sharp({ create: { width, height, channels: 3, background: `hsl(${hue}, 60%, 50%)`, noise: { type: "gaussian", mean: 120, sigma: 30 } } })
@@ -63,27 +64,6 @@ export async function truncatedJpeg(): Promise<Buffer> {
   return whole.subarray(0, Math.floor(whole.length / 2));
 }
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(bytes: Buffer): number {
-  let c = 0xffffffff;
-  for (const byte of bytes) c = CRC_TABLE[(c ^ byte) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function pngChunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
-
 /** A valid PNG header claiming 20000x20000 pixels (1.2 GB decoded) in under a kilobyte. */
 export function pngBomb(size = 20000): Buffer {
   const header = Buffer.alloc(13);
@@ -92,7 +72,7 @@ export function pngBomb(size = 20000): Buffer {
   header[8] = 8; // bit depth
   header[9] = 2; // truecolour
   const rows = zlib.deflateSync(Buffer.alloc((1 + size * 3) * 4));
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), pngChunk("IHDR", header), pngChunk("IDAT", rows), pngChunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([PNG_SIGNATURE, pngChunk("IHDR", header), pngChunk("IDAT", rows), pngChunk("IEND", Buffer.alloc(0))]);
 }
 
 export interface ImageServer {
