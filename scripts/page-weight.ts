@@ -4,26 +4,15 @@
  * page asks for a file the build does not have. Builds the project into a temp folder when no
  * folder is given.
  */
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import os from "node:os";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { buildSite } from "../lib/build.ts";
+import { siteToCheck } from "../lib/quality/built-site.ts";
 import { BUDGETS, budgetProblems, heaviestByKind, measureSite } from "../lib/quality/weight.ts";
 
 const root = process.cwd();
-let siteDir = process.argv[2];
-let temp: string | undefined;
-if (!siteDir) {
-  temp = await mkdtemp(path.join(os.tmpdir(), "wenji-weight-"));
-  siteDir = path.join(temp, "_site");
-  const result = await buildSite({ root, output: siteDir, preview: false });
-  if (!result.ok) {
-    for (const line of result.lines) console.error(line);
-    process.exit(1);
-  }
-}
+const { siteDir, done } = await siteToCheck(root, process.argv[2], "wenji-weight-");
 const site = JSON.parse(await readFile(path.join(root, "_data", "site.json"), "utf8")) as { pathPrefix?: string };
-const weights = await measureSite(path.resolve(siteDir), site.pathPrefix ?? "/");
+const weights = await measureSite(siteDir, site.pathPrefix ?? "/");
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`.padStart(8);
 console.log(`page weight, gzipped (heaviest page of each kind; budgets: CSS ${kb(BUDGETS.css).trim()}, JS ${kb(BUDGETS.js).trim()}, essay ${kb(BUDGETS.essayPage).trim()})`);
 console.log(`${"kind".padEnd(10)} ${"HTML".padStart(8)} ${"CSS".padStart(8)} ${"JS".padStart(8)} ${"total".padStart(8)} requests  page`);
@@ -33,5 +22,5 @@ for (const w of heaviestByKind(weights)) {
 const problems = budgetProblems(weights);
 for (const p of problems) console.error(`over budget: ${p}`);
 console.log(`${weights.length} pages measured; ${problems.length ? `${problems.length} problems` : "all within budget, every requested file exists"}`);
-if (temp) await rm(temp, { recursive: true, force: true });
+await done();
 process.exitCode = problems.length ? 1 : 0;
