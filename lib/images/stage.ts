@@ -44,6 +44,8 @@ export interface ImageStageResult {
   processed: number;
   cached: number;
   failed: number;
+  /** Essays whose images were taken as they were in an earlier build of this process (preview rebuilds). */
+  reused: number;
   seconds: number;
 }
 
@@ -147,12 +149,14 @@ export async function optimizeSiteImages(model: SiteModel, options: ImageStageOp
   const sources = new Map<string, SourceState>();
   const references: Reference[] = [];
   const pending: Essay[] = [];
+  let reused = 0;
 
   // 1. Which essays need work: unchanged ones reuse their result; essays without images cost one `includes`.
   for (const essay of model.essays) {
     if (!essay.cover && !essay.html.includes("<img")) continue;
     const memo = memos.get(memoKey(essay, options));
     if (memo && (await memoIsFresh(memo))) {
+      reused++;
       applyMemo(essay, memo);
       for (const name of memo.files) files.add(name);
       for (const image of memo.images) used.set(image.hash, image);
@@ -246,6 +250,8 @@ export async function optimizeSiteImages(model: SiteModel, options: ImageStageOp
   const byEssay = new Map<Essay, Reference[]>();
   for (const ref of references) byEssay.set(ref.essay, [...(byEssay.get(ref.essay) ?? []), ref]);
   await pool(pending, 4, async (essay) => {
+    // Named by the essay as rendered, before its <img>s are replaced: the next build looks it up so.
+    const key = memoKey(essay, options);
     const refs = byEssay.get(essay) ?? [];
     const essayWarnings = warnings.filter((w) => w.startsWith(`${essay.file}:`) || w.startsWith(`${essay.file} `));
     const essayFiles = new Set<string>();
@@ -318,7 +324,7 @@ export async function optimizeSiteImages(model: SiteModel, options: ImageStageOp
     if (!failedRemote) {
       const locals = refs.filter((r) => r.source?.file && !r.source.url).map((r) => r.source!.file!);
       memo.inputs = await Promise.all([...new Set(locals)].map(async (file) => [file, (await stat(file)).mtimeMs] as [string, number]));
-      memos.set(memoKey(essay, options), memo);
+      memos.set(key, memo);
     }
   });
 
@@ -341,7 +347,7 @@ export async function optimizeSiteImages(model: SiteModel, options: ImageStageOp
     throw new WenjiError([...new Set(errors)].sort().concat(`${errors.length} image error${errors.length === 1 ? "" : "s"}`));
   }
   options.log(summary);
-  return { files, summary, processed, cached, failed, seconds };
+  return { files, summary, processed, cached, failed, reused, seconds };
 }
 
 function applyMemo(essay: Essay, memo: EssayMemo): void {

@@ -136,6 +136,38 @@ test("the social image is 1200x630 and its URL is on the essay; the cover wins o
   assert.ok(dominant.r > dominant.b, `cover colours expected, got ${JSON.stringify(dominant)}`);
 });
 
+test("a rebuild in the same process takes each unchanged essay's images from the last build; a changed image is redone", async () => {
+  const root = await makeFixtureRoot({
+    posts: {
+      "a/index.md": `${front("有图", "cover: {image: wide.jpg, relative: true}\n")}![正文](body.png)\n`,
+      "a/wide.jpg": await solid(800, 400, "#d02010"),
+      "a/body.png": await png(300, 200),
+      "b.md": `${front("也有图")}![正文](/static/x.png)\n`,
+      "c.md": `${front("无图")}文字\n`,
+    },
+    files: { "static/x.png": await png(320, 200) },
+  });
+  const stage = async () => {
+    // A fresh model each time, as a preview rebuild loads one: essays are new objects.
+    const { model } = await loadSite(root, { preview: true });
+    const { value: result } = await captureLog(() => optimizeSiteImages(model, { root, settings: imageSettingsSchema.parse({}), strict: false, offline: true, log: console.log }));
+    return { result, html: Object.fromEntries(model.essays.map((e) => [e.title, e.html])) };
+  };
+  const first = await stage();
+  assert.equal(first.result.reused, 0);
+  assert.match(first.html["有图"], /<picture>/);
+  const second = await stage();
+  assert.equal(second.result.reused, 2, "both essays with images come from the memo");
+  assert.deepEqual(second.html, first.html, "and print what the first build printed");
+  assert.deepEqual([...second.result.files].sort(), [...first.result.files].sort());
+
+  // A replaced image file (new mtime) is read and encoded again; the other essay still reuses.
+  await writeFile(path.join(root, "static/x.png"), await png(640, 400));
+  const third = await stage();
+  assert.equal(third.result.reused, 1);
+  assert.notEqual(third.html["也有图"], first.html["也有图"], "the new image's variants are served");
+});
+
 test("bad local images: each one error naming essay, line and image, all at once; no stack trace; _site kept", async () => {
   const good = await buildFixture({ posts: { "ok.md": `${front("好")}文字\n` } });
   assert.equal(good.result.ok, true);
