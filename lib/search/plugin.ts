@@ -31,6 +31,9 @@ export function searchPlugin(config: UserConfig, options: SearchPluginOptions): 
   /** Preview: the newest model's records, waiting for the running index job to end. */
   let waiting: SearchRecord[] | undefined;
   let pumping = false;
+  /** Preview: whether a rebuild runs (not the first build), and where it wrote. */
+  let rebuilding = false;
+  let rebuilt: string | undefined;
 
   /** Preview: index the newest records, one job at a time, each placed as soon as it is done. */
   async function pump(output: string): Promise<void> {
@@ -64,10 +67,22 @@ export function searchPlugin(config: UserConfig, options: SearchPluginOptions): 
     job.catch(() => undefined);
   });
 
+  config.on("eleventy.beforeWatch", () => {
+    rebuilding = true;
+  });
+  config.on("eleventy.afterwatch", () => {
+    if (rebuilt) void pump(rebuilt);
+    rebuilt = undefined;
+  });
+
   config.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
     const output = path.resolve(directories.output);
     if (watching) {
-      void pump(output);
+      // After a rebuild the index follows once Eleventy has told the browser to reload
+      // (eleventy.afterwatch): started here, its work would delay the reload and the pages
+      // the browser then asks for. The first build has no browser waiting.
+      if (rebuilding) rebuilt = output;
+      else void pump(output);
       return;
     }
     if (!job) return;
