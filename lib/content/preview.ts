@@ -16,16 +16,34 @@ export interface Fingerprints {
 
 const hash = (text: string) => createHash("sha1").update(text).digest("base64");
 
+/**
+ * The last fingerprinting's hash of each essay body, by the body's text. Bodies are most of
+ * what is hashed, and a rebuild after one edit has the same text for all but one essay: looking
+ * a body up (V8 keeps a string's hash; a hit compares its characters) costs far less than
+ * serializing and hashing it again.
+ */
+let bodyHashes = new Map<string, string>();
+
 export function fingerprintSite(model: SiteModel): Fingerprints {
   const essays = new Set<unknown>(model.essays);
   const shallow = new Map<Essay, string>();
-  // An essay's own fields; essays it points at (translations, neighbours) only by URL. The
-  // source text is left out: everything shown is derived from it into the other fields.
+  const bodies = new Map<string, string>();
+  const bodyHash = (html: string): string => {
+    let value = bodies.get(html);
+    if (value === undefined) {
+      value = bodyHashes.get(html) ?? hash(html);
+      bodies.set(html, value);
+    }
+    return value;
+  };
+  // An essay's own fields (its body by hash); essays it points at (translations, neighbours)
+  // only by URL. The source text is left out: everything shown is derived from it into the
+  // other fields.
   const shallowOf = (essay: Essay): string => {
     let value = shallow.get(essay);
     if (value === undefined) {
-      const { translations, previous, next, source, ...own } = essay;
-      const links = [source.file, previous?.url, next?.url, ...translations.map((other) => other.url)];
+      const { translations, previous, next, source, html, ...own } = essay;
+      const links = [source.file, previous?.url, next?.url, ...translations.map((other) => other.url), bodyHash(html)];
       let text: string;
       try {
         // Native stringify without a replacer: this runs for every essay on every rebuild.
@@ -61,6 +79,7 @@ export function fingerprintSite(model: SiteModel): Fingerprints {
     for (const essay of model.essays) delete (essay as Partial<Record<"toJSON", unknown>>).toJSON;
   }
   const site = hash(JSON.stringify({ settings: model.settings, languages: model.languages }));
+  bodyHashes = bodies;
   return { site, pages };
 }
 
