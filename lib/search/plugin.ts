@@ -1,14 +1,15 @@
 /**
  * Search indexing runs beside the build, not after it: it starts once the site model is final
- * (Pagefind works in its own process while Eleventy renders and writes), and the build waits
- * for it only at the end, to place the index under the output's `pagefind/`.
- * Under `npm start` a rebuild never waits for search: the index follows once the rebuild is
- * written (so it does not compete with it), and a burst of edits indexes only the last state.
+ * (in a worker thread, see worker.ts, and in Pagefind's own process) while Eleventy renders
+ * and writes, and the build waits for it only at the end, to place the index under the
+ * output's `pagefind/`. Under `npm start` a rebuild never waits for search: the index follows
+ * once the browser has been told to reload, and a burst of edits indexes only the last state.
  */
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import type { SiteModel } from "../content/model.ts";
-import { buildSearchIndex, placeSearchIndex, searchRecords, type SearchIndexResult, type SearchRecord } from "./index.ts";
+import { searchRecords, type SearchIndexResult, type SearchRecord } from "./index.ts";
+import { searchWorker } from "./worker.ts";
 
 export interface SearchPluginOptions {
   root: string;
@@ -44,8 +45,8 @@ export function searchPlugin(config: UserConfig, options: SearchPluginOptions): 
         const records = waiting;
         waiting = undefined;
         try {
-          const result = await buildSearchIndex(options.root, records);
-          await placeSearchIndex(result, path.join(output, "pagefind"));
+          const result = await searchWorker().index(options.root, records);
+          await searchWorker().place(result, path.join(output, "pagefind"));
           log(describe(result));
         } catch (error) {
           log(`search index not updated: ${(error as Error).message}`);
@@ -62,7 +63,7 @@ export function searchPlugin(config: UserConfig, options: SearchPluginOptions): 
       waiting = searchRecords(model);
       return;
     }
-    job = buildSearchIndex(options.root, searchRecords(model));
+    job = searchWorker().index(options.root, searchRecords(model));
     // Awaited in eleventy.after; a build that fails before then must not also report this.
     job.catch(() => undefined);
   });
@@ -88,7 +89,7 @@ export function searchPlugin(config: UserConfig, options: SearchPluginOptions): 
     if (!job) return;
     const result = await job;
     job = undefined;
-    await placeSearchIndex(result, path.join(output, "pagefind"));
+    await searchWorker().place(result, path.join(output, "pagefind"));
     log(describe(result));
   });
 }

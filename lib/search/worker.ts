@@ -1,0 +1,115 @@
+/**
+ * The search index is built in a worker thread: hashing the records, writing them for
+ * Pagefind, waiting for it and linking its files into the output take the main thread's time
+ * otherwise (6,000 pages written at N=4,000), time in which Eleventy renders; under `npm start`
+ * they would delay the pages the browser asks for after a reload.
+ *
+ * The main thread's side (`searchWorker`) sends jobs; this module's other half runs them in
+ * the worker, one at a time, in order.
+ */
+import { isMainThread, parentPort, SHARE_ENV, Worker } from "node:worker_threads";
+import { WenjiError } from "../content/problems.ts";
+import { buildSearchIndex, placeSearchIndex, type SearchIndexResult, type SearchRecord } from "./index.ts";
+
+type Job = { id: number; kind: "index"; root: string; records: SearchRecord[] } | { id: number; kind: "place"; result: SearchIndexResult; target: string };
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+type Reply = { id: number; result?: SearchIndexResult; error?: { message: string; lines?: string[] } };
+
+export interface SearchWorker {
+  index(root: string, records: SearchRecord[]): Promise<SearchIndexResult>;
+  place(result: SearchIndexResult, target: string): Promise<void>;
+}
+
+/** A result without its records: the worker keeps them, the main thread needs only the shards' names. */
+function withoutRecords(result: SearchIndexResult): SearchIndexResult {
+  return { ...result, shards: result.shards.map((shard) => ({ ...shard, records: [] })) };
+}
+
+let shared: SearchWorker | undefined;
+
+/** The process's search worker (every build in the process queues its jobs on the one thread). */
+export function searchWorker(): SearchWorker {
+  return (shared ??= createSearchWorker());
+}
+
+/**
+ * Starts the worker on first use. It loads this file through tsx, as the main thread loaded
+ * the configuration; it does not keep the process alive while it has no job.
+ */
+function createSearchWorker(): SearchWorker {
+  let worker: Worker | undefined;
+  let nextId = 0;
+  const waiting = new Map<number, { resolve: (reply: Reply) => void; reject: (error: Error) => void }>();
+
+  const start = (): Worker => {
+    const tsx = import.meta.resolve("tsx/esm/api");
+    const self = import.meta.url;
+    const started = new Worker(`import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(self)}); });`, {
+      eval: true,
+      // The environment as the main thread sees it now, not a copy from when the thread started.
+      env: SHARE_ENV,
+    });
+    started.on("message", (reply: Reply) => {
+      const job = waiting.get(reply.id);
+      waiting.delete(reply.id);
+      if (!waiting.size) started.unref();
+      job?.resolve(reply);
+    });
+    const fail = (error: Error) => {
+      worker = undefined;
+      for (const job of waiting.values()) job.reject(new WenjiError([`[wenji] search: the indexing thread stopped: ${error.message}`]));
+      waiting.clear();
+    };
+    started.on("error", fail);
+    started.on("exit", (code) => {
+      if (waiting.size) fail(new Error(`exit code ${code}`));
+      worker = undefined;
+    });
+    started.unref();
+    return started;
+  };
+
+  const send = (job: DistributiveOmit<Job, "id">): Promise<Reply> => {
+    worker ??= start();
+    const id = ++nextId;
+    const running = worker;
+    return new Promise<Reply>((resolve, reject) => {
+      waiting.set(id, { resolve, reject });
+      running.ref();
+      running.postMessage({ ...job, id });
+    }).then((reply) => {
+      if (reply.error) throw reply.error.lines ? new WenjiError(reply.error.lines) : new Error(reply.error.message);
+      return reply;
+    });
+  };
+
+  return {
+    index: async (root, records) => (await send({ kind: "index", root, records })).result!,
+    place: async (result, target) => {
+      await send({ kind: "place", result, target });
+    },
+  };
+}
+
+// The worker's side: jobs run one after another (an index job's shards are built one at a
+// time to bound memory; two jobs at once would undo that).
+if (!isMainThread && parentPort) {
+  const port = parentPort;
+  let queue = Promise.resolve();
+  port.on("message", (job: Job) => {
+    queue = queue.then(async () => {
+      try {
+        if (job.kind === "index") {
+          const result = withoutRecords(await buildSearchIndex(job.root, job.records));
+          port.postMessage({ id: job.id, result } satisfies Reply);
+        } else {
+          await placeSearchIndex(job.result, job.target);
+          port.postMessage({ id: job.id } satisfies Reply);
+        }
+      } catch (error) {
+        const lines = error instanceof WenjiError ? error.lines : undefined;
+        port.postMessage({ id: job.id, error: { message: (error as Error).message, lines } } satisfies Reply);
+      }
+    });
+  });
+}
