@@ -109,31 +109,39 @@ async function version(): Promise<string> {
   return pagefindVersion;
 }
 
-/** Splits the records into shards by language and URL hash, each named by its content. */
-export async function searchShards(records: SearchRecord[]): Promise<SearchShard[]> {
+/** A shard before it is named: its language, number and records. */
+export type ShardGroup = Omit<SearchShard, "key">;
+
+/** Splits the records into shards by language and URL hash (cheap: no record is hashed). */
+export function groupShards(records: SearchRecord[]): ShardGroup[] {
   const byLang = new Map<string, SearchRecord[]>();
   for (const record of records) {
     const list = byLang.get(record.lang);
     if (list) list.push(record);
     else byLang.set(record.lang, [record]);
   }
-  const pagefind = await version();
-  const shards: SearchShard[] = [];
+  const groups: ShardGroup[] = [];
   for (const [lang, list] of [...byLang].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const count = shardCount(list.length);
-    const groups: SearchRecord[][] = Array.from({ length: count }, () => []);
-    for (const record of list) groups[shardOf(record.url, count)].push(record);
+    const buckets: SearchRecord[][] = Array.from({ length: count }, () => []);
+    for (const record of list) buckets[shardOf(record.url, count)].push(record);
     // A hash can leave a shard empty, and Pagefind cannot index nothing: the others are
     // numbered without gaps, so the search page finds them as 0..n-1.
-    groups
-      .filter((group) => group.length)
-      .forEach((group, index) => {
-        const hash = createHash("sha256").update(`pagefind ${pagefind}\nrecord v1\n${lang}\n`);
-        for (const record of group) hash.update(`${record.url}\0${record.locale}\0${record.title}\0${record.body}\0`);
-        shards.push({ lang, index, records: group, key: hash.digest("hex").slice(0, 20) });
-      });
+    buckets.filter((bucket) => bucket.length).forEach((bucket, index) => groups.push({ lang, index, records: bucket }));
   }
-  return shards;
+  return groups;
+}
+
+/** A shard named by its content: Pagefind's version and every record. */
+export async function nameShard(group: ShardGroup): Promise<SearchShard> {
+  const hash = createHash("sha256").update(`pagefind ${await version()}\nrecord v1\n${group.lang}\n`);
+  for (const record of group.records) hash.update(`${record.url}\0${record.locale}\0${record.title}\0${record.body}\0`);
+  return { ...group, key: hash.digest("hex").slice(0, 20) };
+}
+
+/** Splits the records into shards by language and URL hash, each named by its content. */
+export async function searchShards(records: SearchRecord[]): Promise<SearchShard[]> {
+  return Promise.all(groupShards(records).map(nameShard));
 }
 
 /** Pagefind's extended binary (Chinese segmentation), from its platform package. */
@@ -188,27 +196,43 @@ async function indexShard(cache: string, shard: SearchShard): Promise<void> {
   }
 }
 
-/**
- * The index for these records: every shard from the cache if it holds one with the same key,
- * else built by Pagefind into the cache, one shard at a time (memory stays that of one shard).
- * Indexes no longer used are removed from the cache once every shard is complete.
- */
-export async function buildSearchIndex(root: string, records: SearchRecord[]): Promise<SearchIndexResult> {
-  const started = performance.now();
-  const cache = path.join(root, ".cache", "search");
-  const shards = await searchShards(records);
-  let indexed = 0;
-  for (const shard of shards) {
-    if (!(await exists(path.join(cache, shard.key, "pagefind-entry.json")))) {
-      await indexShard(cache, shard);
-      indexed++;
-    }
-  }
-  const used = new Set(shards.map((shard) => shard.key));
+/** The search cache of a project. */
+export const searchCache = (root: string) => path.join(root, ".cache", "search");
+
+/** One shard's index in the cache, built by Pagefind unless the cache holds one with its key. */
+export async function ensureShard(root: string, group: ShardGroup): Promise<{ shard: SearchShard; indexed: boolean }> {
+  const cache = searchCache(root);
+  const shard = await nameShard(group);
+  if (await exists(path.join(cache, shard.key, "pagefind-entry.json"))) return { shard, indexed: false };
+  await indexShard(cache, shard);
+  return { shard, indexed: true };
+}
+
+/** Removes the cached indexes no shard uses any more (once every shard is complete). */
+export async function pruneSearchCache(root: string, keys: Iterable<string>): Promise<void> {
+  const cache = searchCache(root);
+  const used = new Set(keys);
   for (const entry of await readdir(cache).catch(() => [] as string[])) {
     if (!used.has(entry) && !entry.startsWith(".building-")) await rm(path.join(cache, entry), { recursive: true, force: true });
   }
-  return { pages: records.length, shards, indexed, cache, seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * The index for these records: every shard from the cache if it holds one with the same key,
+ * else built by Pagefind into the cache, one shard at a time (memory stays that of one shard).
+ * The build runs the same steps in a worker thread, a shard at a time (see worker.ts).
+ */
+export async function buildSearchIndex(root: string, records: SearchRecord[]): Promise<SearchIndexResult> {
+  const started = performance.now();
+  const shards: SearchShard[] = [];
+  let indexed = 0;
+  for (const group of groupShards(records)) {
+    const done = await ensureShard(root, group);
+    shards.push(done.shard);
+    if (done.indexed) indexed++;
+  }
+  await pruneSearchCache(root, shards.map((shard) => shard.key));
+  return { pages: records.length, shards, indexed, cache: searchCache(root), seconds: (performance.now() - started) / 1000 };
 }
 
 /** Pagefind's ready-made interfaces: the search page has its own, so they are not shipped. */

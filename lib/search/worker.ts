@@ -4,25 +4,26 @@
  * otherwise (6,000 pages written at N=4,000), time in which Eleventy renders; under `npm start`
  * they would delay the pages the browser asks for after a reload.
  *
- * The main thread's side (`searchWorker`) sends jobs; this module's other half runs them in
- * the worker, one at a time, in order.
+ * The main thread sends one shard's records at a time and the next once that shard is done,
+ * so the thread never holds more than one shard's copy of the essays (the main thread's
+ * model keeps them anyway). Jobs run one at a time, in order.
  */
 import { isMainThread, parentPort, SHARE_ENV, Worker } from "node:worker_threads";
 import { WenjiError } from "../content/problems.ts";
-import { buildSearchIndex, placeSearchIndex, type SearchIndexResult, type SearchRecord } from "./index.ts";
+import { ensureShard, groupShards, placeSearchIndex, pruneSearchCache, searchCache, type SearchIndexResult, type SearchRecord, type SearchShard, type ShardGroup } from "./index.ts";
 
-type Job = { id: number; kind: "index"; root: string; records: SearchRecord[] } | { id: number; kind: "place"; result: SearchIndexResult; target: string };
+type Job =
+  | { id: number; kind: "shard"; root: string; group: ShardGroup }
+  | { id: number; kind: "prune"; root: string; keys: string[] }
+  | { id: number; kind: "place"; result: SearchIndexResult; target: string };
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-type Reply = { id: number; result?: SearchIndexResult; error?: { message: string; lines?: string[] } };
+type Reply = { id: number; key?: string; indexed?: boolean; error?: { message: string; lines?: string[] } };
 
 export interface SearchWorker {
+  /** The index of these records, shard by shard (from the cache where it has them). */
   index(root: string, records: SearchRecord[]): Promise<SearchIndexResult>;
+  /** The finished index linked under `target` (the output's `pagefind/`). */
   place(result: SearchIndexResult, target: string): Promise<void>;
-}
-
-/** A result without its records: the worker keeps them, the main thread needs only the shards' names. */
-function withoutRecords(result: SearchIndexResult): SearchIndexResult {
-  return { ...result, shards: result.shards.map((shard) => ({ ...shard, records: [] })) };
 }
 
 let shared: SearchWorker | undefined;
@@ -33,7 +34,7 @@ export function searchWorker(): SearchWorker {
 }
 
 /**
- * Starts the worker on first use. It loads this file through tsx, as the main thread loaded
+ * Starts the thread on first use. It loads this file through tsx, as the main thread loaded
  * the configuration; it does not keep the process alive while it has no job.
  */
 function createSearchWorker(): SearchWorker {
@@ -84,24 +85,37 @@ function createSearchWorker(): SearchWorker {
   };
 
   return {
-    index: async (root, records) => (await send({ kind: "index", root, records })).result!,
-    place: async (result, target) => {
+    async index(root, records) {
+      const started = performance.now();
+      const shards: SearchShard[] = [];
+      let indexed = 0;
+      for (const group of groupShards(records)) {
+        const reply = await send({ kind: "shard", root, group });
+        // The result names the shards; their records stay with the model.
+        shards.push({ lang: group.lang, index: group.index, records: [], key: reply.key! });
+        if (reply.indexed) indexed++;
+      }
+      await send({ kind: "prune", root, keys: shards.map((shard) => shard.key) });
+      return { pages: records.length, shards, indexed, cache: searchCache(root), seconds: (performance.now() - started) / 1000 };
+    },
+    async place(result, target) {
       await send({ kind: "place", result, target });
     },
   };
 }
 
-// The worker's side: jobs run one after another (an index job's shards are built one at a
-// time to bound memory; two jobs at once would undo that).
 if (!isMainThread && parentPort) {
   const port = parentPort;
   let queue = Promise.resolve();
   port.on("message", (job: Job) => {
     queue = queue.then(async () => {
       try {
-        if (job.kind === "index") {
-          const result = withoutRecords(await buildSearchIndex(job.root, job.records));
-          port.postMessage({ id: job.id, result } satisfies Reply);
+        if (job.kind === "shard") {
+          const { shard, indexed } = await ensureShard(job.root, job.group);
+          port.postMessage({ id: job.id, key: shard.key, indexed } satisfies Reply);
+        } else if (job.kind === "prune") {
+          await pruneSearchCache(job.root, job.keys);
+          port.postMessage({ id: job.id } satisfies Reply);
         } else {
           await placeSearchIndex(job.result, job.target);
           port.postMessage({ id: job.id } satisfies Reply);

@@ -120,3 +120,27 @@ test("a site with no searchable essay still builds, and its search page finds no
   assert.deepEqual(JSON.parse(await site.read("/pagefind/shards.json")), {});
   assert.ok(site.exists("/search/"));
 });
+
+test("Pagefind failing fails the build with its message; the previous site and search cache stay", async () => {
+  const site = await buildFixture({ posts: { "copies.md": POSTS["copies.md"] } });
+  assert.equal(site.result.ok, true, site.result.lines.join("\n"));
+  const before = await site.read("/pagefind/shards.json");
+  // An edit needs a new index; the "Pagefind" this build finds writes to stderr and exits 3.
+  const fake = path.join(site.root, "fake-pagefind.sh");
+  await writeFile(fake, "#!/bin/sh\necho 'index: out of disk space' >&2\nexit 3\n", { mode: 0o755 });
+  await writeFile(path.join(site.root, "posts", "copies.md"), essay("留住文字", "2025-01-01", "改过的正文。"));
+  process.env.PAGEFIND_EXTENDED_BINARY_PATH = fake;
+  let result;
+  try {
+    result = await site.rebuild();
+  } finally {
+    delete process.env.PAGEFIND_EXTENDED_BINARY_PATH;
+  }
+  assert.equal(result.ok, false);
+  assert.match(result.lines.join("\n"), /search: Pagefind failed \(exit 3\): index: out of disk space/);
+  assert.equal(await site.read("/pagefind/shards.json"), before, "the previous output is intact");
+  const cache = path.join(site.root, ".cache", "search");
+  assert.equal((await readdir(cache)).filter((entry) => entry.startsWith(".building-")).length, 0, "no half-built shard left");
+  // With Pagefind back, the next build succeeds.
+  assert.equal((await site.rebuild()).ok, true);
+});
