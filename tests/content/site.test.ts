@@ -4,6 +4,8 @@ import { readdir, readFile, writeFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { buildFixture, kubesphereEssay, makeFixtureRoot } from "../helpers/site.ts";
 import { runScript } from "../helpers/run.ts";
+import { loadSite } from "../../lib/content/site.ts";
+import { WenjiError } from "../../lib/content/problems.ts";
 
 const OTHER = `---\ntitle: 另一篇\ndate: 2025-09-01T10:00:00+08:00\ntags: [写作]\n---\n\n较新的一篇。\n`;
 
@@ -175,4 +177,19 @@ test("the sample site builds, with a zh + en pair, a page bundle and an about pa
   const bundle = await site.page("/en/posts/bookshop-road/");
   const src = bundle.querySelector(".essay-body img")?.getAttribute("src");
   assert.ok(src, "the bundle's image is in the English page too");
+});
+
+test("a second load in the same process (a preview rebuild) sees every edit, even one that keeps the file's size", async () => {
+  const essay = (body: string, date = "2025-09-01") => `---\ntitle: 一篇\ndate: ${date}\n---\n\n${body}\n`;
+  const root = await makeFixtureRoot({ posts: { "a.md": essay("甲乙丙"), "b.md": OTHER } });
+  const file = path.join(root, "posts", "a.md");
+  const first = await loadSite(root, { preview: true });
+  assert.match(first.model.essays.find((e) => e.file === "posts/a.md")!.html, /甲乙丙/);
+  // Same length in bytes, written at once: only the file's times and content differ.
+  await writeFile(file, essay("丁戊己"));
+  const second = await loadSite(root, { preview: true });
+  assert.match(second.model.essays.find((e) => e.file === "posts/a.md")!.html, /丁戊己/);
+  // Front matter that became invalid is checked again, not taken from the last load.
+  await writeFile(file, essay("丁戊己", "2025-13-01"));
+  await assert.rejects(loadSite(root, { preview: true }), (error: unknown) => error instanceof WenjiError && /posts\/a\.md:3.*date.*2025-13-01/s.test(error.message));
 });
