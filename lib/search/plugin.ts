@@ -1,14 +1,15 @@
 /**
  * Search indexing runs beside the build, not after it: it starts once the site model is final
- * (in a worker thread, see worker.ts, and in Pagefind's own process) while Eleventy renders
- * and writes, and the build waits for it only at the end, to place the index under the
- * output's `pagefind/`. Under `npm start` a rebuild never waits for search: the index follows
- * once the browser has been told to reload, and a burst of edits indexes only the last state.
+ * (Pagefind works in its own process while Eleventy renders and writes), and the build waits
+ * for it only at the end, to place the index under the output's `pagefind/`.
+ * Under `npm start` a rebuild never waits for search: the index follows once the browser has
+ * been told to reload, in a worker thread (worker.ts), and a burst of edits indexes only the
+ * last state.
  */
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import type { SiteModel } from "../content/model.ts";
-import { searchRecords, type SearchIndexResult, type SearchRecord } from "./index.ts";
+import { buildSearchIndex, placeSearchIndex, searchRecords, type SearchIndexResult, type SearchRecord } from "./index.ts";
 import { searchWorker } from "./worker.ts";
 
 export interface SearchPluginOptions {
@@ -36,7 +37,10 @@ export function searchPlugin(config: UserConfig, options: SearchPluginOptions): 
   let rebuilding = false;
   let rebuilt: string | undefined;
 
-  /** Preview: index the newest records, one job at a time, each placed as soon as it is done. */
+  /**
+   * Preview: index the newest records, one job at a time, each placed as soon as it is done,
+   * in a worker thread, so the main thread serves the reloaded pages meanwhile.
+   */
   async function pump(output: string): Promise<void> {
     if (pumping) return;
     pumping = true;
@@ -63,7 +67,7 @@ export function searchPlugin(config: UserConfig, options: SearchPluginOptions): 
       waiting = searchRecords(model);
       return;
     }
-    job = searchWorker().index(options.root, searchRecords(model));
+    job = buildSearchIndex(options.root, searchRecords(model));
     // Awaited in eleventy.after; a build that fails before then must not also report this.
     job.catch(() => undefined);
   });
@@ -89,7 +93,7 @@ export function searchPlugin(config: UserConfig, options: SearchPluginOptions): 
     if (!job) return;
     const result = await job;
     job = undefined;
-    await searchWorker().place(result, path.join(output, "pagefind"));
+    await placeSearchIndex(result, path.join(output, "pagefind"));
     log(describe(result));
   });
 }
