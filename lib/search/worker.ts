@@ -11,7 +11,7 @@
  */
 import { isMainThread, parentPort, SHARE_ENV, Worker } from "node:worker_threads";
 import { WenjiError } from "../content/problems.ts";
-import { ensureShard, groupShards, placeSearchIndex, pruneSearchCache, searchCache, type SearchIndexResult, type SearchRecord, type SearchShard, type ShardGroup } from "./index.ts";
+import { buildSearchIndex, ensureShard, placeSearchIndex, pruneSearchCache, type SearchIndexResult, type SearchRecord, type ShardGroup } from "./index.ts";
 
 type Job =
   | { id: number; kind: "shard"; root: string; group: ShardGroup }
@@ -86,19 +86,17 @@ function createSearchWorker(): SearchWorker {
   };
 
   return {
-    async index(root, records) {
-      const started = performance.now();
-      const shards: SearchShard[] = [];
-      let indexed = 0;
-      for (const group of groupShards(records)) {
-        const reply = await send({ kind: "shard", root, group });
-        // The result names the shards; their records stay with the model.
-        shards.push({ lang: group.lang, index: group.index, records: [], key: reply.key! });
-        if (reply.indexed) indexed++;
-      }
-      await send({ kind: "prune", root, keys: shards.map((shard) => shard.key) });
-      return { pages: records.length, shards, indexed, cache: searchCache(root), seconds: (performance.now() - started) / 1000 };
-    },
+    index: (root, records) =>
+      buildSearchIndex(root, records, {
+        async ensure(root, group) {
+          const reply = await send({ kind: "shard", root, group });
+          // The result names the shards; their records stay with the model (and are not sent again to place them).
+          return { shard: { lang: group.lang, index: group.index, records: [], key: reply.key! }, indexed: reply.indexed! };
+        },
+        async prune(root, keys) {
+          await send({ kind: "prune", root, keys });
+        },
+      }),
     async place(result, target) {
       await send({ kind: "place", result, target });
     },

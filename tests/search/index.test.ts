@@ -10,7 +10,7 @@ import path from "node:path";
 import { buildFixture } from "../helpers/site.ts";
 import { captureLog } from "../images/helpers.ts";
 import { loadSite } from "../../lib/content/site.ts";
-import { MAX_SHARDS, recordHtml, searchRecords, searchShards, shardCount, type SearchRecord } from "../../lib/search/index.ts";
+import { groupShards, MAX_SHARDS, nameShard, recordHtml, searchRecords, shardCount, type SearchRecord } from "../../lib/search/index.ts";
 
 const essay = (title: string, date: string, body: string, extra = "") => `---\ntitle: "${title}"\ndate: ${date}\n${extra}---\n\n${body}\n`;
 const POSTS = {
@@ -20,6 +20,8 @@ const POSTS = {
   "about.md": essay("关于", "2025-01-04", "关于这个网站。", "type: page\n"),
   "copies.en.md": essay("Keeping Words", "2025-01-01", "Links rot, so I keep an archive."),
 };
+/** The records' shards, each named by its content, as a build makes them. */
+const searchShards = (records: SearchRecord[]) => Promise.all(groupShards(records).map(nameShard));
 const searchLine = (lines: string[]) => lines.find((line) => /search: /.test(line)) ?? "";
 
 /** Builds with shards of `size` essays (the real size is 500), restoring the setting after. */
