@@ -149,12 +149,15 @@ export async function optimizeSiteImages(model: SiteModel, options: ImageStageOp
   const sources = new Map<string, SourceState>();
   const references: Reference[] = [];
   const pending: Essay[] = [];
+  /** Each pending essay's memo key, taken from the essay as rendered (before its <img>s are replaced). */
+  const keys = new Map<Essay, string>();
   let reused = 0;
 
   // 1. Which essays need work: unchanged ones reuse their result; essays without images cost one `includes`.
   for (const essay of model.essays) {
     if (!essay.cover && !essay.html.includes("<img")) continue;
-    const memo = memos.get(memoKey(essay, options));
+    const key = memoKey(essay, options);
+    const memo = memos.get(key);
     if (memo && (await memoIsFresh(memo))) {
       reused++;
       applyMemo(essay, memo);
@@ -164,6 +167,7 @@ export async function optimizeSiteImages(model: SiteModel, options: ImageStageOp
       continue;
     }
     pending.push(essay);
+    keys.set(essay, key);
   }
 
   // 2. Resolve every reference of the pending essays; a missing local file is the author's error.
@@ -250,8 +254,6 @@ export async function optimizeSiteImages(model: SiteModel, options: ImageStageOp
   const byEssay = new Map<Essay, Reference[]>();
   for (const ref of references) byEssay.set(ref.essay, [...(byEssay.get(ref.essay) ?? []), ref]);
   await pool(pending, 4, async (essay) => {
-    // Named by the essay as rendered, before its <img>s are replaced: the next build looks it up so.
-    const key = memoKey(essay, options);
     const refs = byEssay.get(essay) ?? [];
     const essayWarnings = warnings.filter((w) => w.startsWith(`${essay.file}:`) || w.startsWith(`${essay.file} `));
     const essayFiles = new Set<string>();
@@ -324,7 +326,7 @@ export async function optimizeSiteImages(model: SiteModel, options: ImageStageOp
     if (!failedRemote) {
       const locals = refs.filter((r) => r.source?.file && !r.source.url).map((r) => r.source!.file!);
       memo.inputs = await Promise.all([...new Set(locals)].map(async (file) => [file, (await stat(file)).mtimeMs] as [string, number]));
-      memos.set(key, memo);
+      memos.set(keys.get(essay)!, memo);
     }
   });
 
