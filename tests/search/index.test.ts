@@ -5,12 +5,13 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
 import { readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { buildFixture } from "../helpers/site.ts";
+import { buildFixture, makeFixtureRoot } from "../helpers/site.ts";
 import { captureLog } from "../images/helpers.ts";
 import { loadSite } from "../../lib/content/site.ts";
-import { groupShards, MAX_SHARDS, nameShard, recordHtml, searchRecords, shardCount, type SearchRecord } from "../../lib/search/index.ts";
+import { buildSearchIndex, groupShards, MAX_SHARDS, nameShard, recordHtml, searchRecords, shardCount, type SearchRecord } from "../../lib/search/index.ts";
 
 const essay = (title: string, date: string, body: string, extra = "") => `---\ntitle: "${title}"\ndate: ${date}\n${extra}---\n\n${body}\n`;
 const POSTS = {
@@ -145,4 +146,38 @@ test("Pagefind failing fails the build with its message; the previous site and s
   assert.equal((await readdir(cache)).filter((entry) => entry.startsWith(".building-")).length, 0, "no half-built shard left");
   // With Pagefind back, the next build succeeds.
   assert.equal((await site.rebuild()).ok, true);
+});
+
+test("a build's Pagefind runs follow one another while the main thread is busy rendering", async () => {
+  const root = await makeFixtureRoot({ posts: {} });
+  // A stand-in Pagefind that notes when each run starts (ms since the epoch), takes 150 ms, and
+  // leaves an index's entry file.
+  const log = path.join(root, "runs.log");
+  const fake = path.join(root, "fake-pagefind.sh");
+  await writeFile(
+    fake,
+    `#!/bin/sh\nwhile [ $# -gt 0 ]; do [ "$1" = --output-path ] && out="$2"; shift; done\necho $(($(date +%s%N) / 1000000)) >> '${log}'\nsleep 0.15\nmkdir -p "$out" && echo '{}' > "$out/pagefind-entry.json"\n`,
+    { mode: 0o755 },
+  );
+  const list: SearchRecord[] = Array.from({ length: 8 }, (_, i) => ({ url: `/posts/busy-${i}/`, lang: "zh-cn", locale: "zh-CN", title: `第${i}篇`, body: `<p>第${i}篇，说到书店。</p>` }));
+  process.env.PAGEFIND_EXTENDED_BINARY_PATH = fake;
+  process.env.WENJI_SEARCH_SHARD_ESSAYS = "1";
+  try {
+    const indexing = buildSearchIndex(root, list);
+    // Eleventy rendering pages: the main thread does not return to its event loop for a while.
+    const busyUntil = Date.now() + 1500;
+    while (Date.now() < busyUntil);
+    const result = await indexing;
+    const starts = (await readFile(log, "utf8")).trim().split("\n").map(Number);
+    assert.ok(result.shards.length >= 4, `shards of 1 essay: ${result.shards.length}`);
+    assert.equal(result.indexed, result.shards.length);
+    assert.equal(starts.length, result.shards.length, "one run per shard");
+    // Chained on the main thread, the second run would start only once it is free.
+    assert.ok(starts.every((start) => start < busyUntil), `runs started ${starts.map((s) => s - busyUntil).join(", ")} ms from the end of the busy spell`);
+    for (const shard of result.shards) assert.ok(existsSync(path.join(result.cache, shard.key, "pagefind-entry.json")), `shard ${shard.index} in the cache`);
+    assert.deepEqual((await readdir(result.cache)).filter((entry) => entry.startsWith(".building-")), [], "no pages left for Pagefind");
+  } finally {
+    delete process.env.PAGEFIND_EXTENDED_BINARY_PATH;
+    delete process.env.WENJI_SEARCH_SHARD_ESSAYS;
+  }
 });
