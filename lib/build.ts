@@ -8,6 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { WenjiError } from "./content/problems.ts";
 import { preloadSite } from "./content/site.ts";
+import { settleAfterWork } from "./content/after.ts";
 import { commitManifest, discardNextManifest } from "./content/incremental.ts";
 import { exists } from "./files.ts";
 
@@ -94,7 +95,9 @@ async function buildOnce(options: BuildOptions): Promise<BuildResult> {
     if (options.quiet === false) lines.push(`[wenji] phases: ${phases.join(", ")}`);
     return { ok: true, lines, seconds };
   } catch (error) {
-    await rm(staging, { recursive: true, force: true });
+    // Eleventy failed the build as soon as one listener failed; the others may still write into it.
+    await settleAfterWork();
+    await rm(staging, { recursive: true, force: true, maxRetries: 3 });
     discardNextManifest(options.root);
     const cause = findWenjiError(error);
     if (cause) lines.push(...cause.lines);

@@ -10,6 +10,7 @@ import { takeSite } from "./site.ts";
 import type { Page, SiteModel } from "./model.ts";
 import { fingerprintSite, pagesToRender, type Fingerprints } from "./preview.ts";
 import { discardManifest, engineFingerprint, linkPages, planBuild, writeNextManifest } from "./incremental.ts";
+import { onEleventyAfter } from "./after.ts";
 
 /** `npm run build` names the output it replaces: pages unchanged since can be linked from it. */
 const incremental = () => process.env.WENJI_PREVIOUS_OUTPUT !== undefined;
@@ -105,7 +106,7 @@ export function contentPlugin(config: UserConfig, options: ContentPluginOptions)
   });
 
   // A page bundle's files (images and others) sit beside each of its translations' pages.
-  config.on("eleventy.after", async ({ directories }) => {
+  onEleventyAfter(config, async ({ directories }) => {
     const model = state.model;
     if (!model) return;
     if (incremental() && !state.watching) {

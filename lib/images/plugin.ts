@@ -9,6 +9,7 @@ import type { UserConfig } from "@11ty/eleventy";
 import type { SiteModel } from "../content/model.ts";
 import { imageStore } from "./encode.ts";
 import { optimizeSiteImages } from "./stage.ts";
+import { onEleventyAfter } from "../content/after.ts";
 
 export interface ImagesPluginOptions {
   root: string;
@@ -42,7 +43,7 @@ export function imagesPlugin(config: UserConfig, options: ImagesPluginOptions): 
     files = result.files;
   });
 
-  config.on("eleventy.after", async ({ directories }) => {
+  onEleventyAfter(config, async ({ directories }) => {
     if (!files.size) return;
     const target = path.join(directories.output, "img");
     await mkdir(target, { recursive: true });

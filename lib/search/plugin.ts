@@ -11,6 +11,7 @@ import type { UserConfig } from "@11ty/eleventy";
 import type { SiteModel } from "../content/model.ts";
 import { buildSearchIndex, placeSearchIndex, searchRecords, type SearchIndexResult, type SearchRecord } from "./index.ts";
 import { searchWorker } from "./worker.ts";
+import { onEleventyAfter } from "../content/after.ts";
 
 export interface SearchPluginOptions {
   root: string;
@@ -80,7 +81,7 @@ export function searchPlugin(config: UserConfig, options: SearchPluginOptions): 
     rebuilt = undefined;
   });
 
-  config.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
+  onEleventyAfter(config, async ({ directories }) => {
     const output = path.resolve(directories.output);
     if (watching) {
       // After a rebuild the index follows once Eleventy has told the browser to reload

@@ -181,3 +181,30 @@ test("a build's Pagefind runs follow one another while the main thread is busy r
     delete process.env.WENJI_SEARCH_SHARD_ESSAYS;
   }
 });
+
+test("Pagefind failing while an essay's bundle is still being copied fails the build cleanly", async () => {
+  // Eleventy runs its eleventy.after listeners side by side: search's failure arrives while the
+  // content plugin still copies a bundle's files into the new output.
+  const files: Record<string, string | Uint8Array> = { "copies.md": POSTS["copies.md"], "album/index.md": essay("相册", "2025-01-05", "一些照片。") };
+  for (let i = 0; i < 300; i++) files[`album/note-${i}.txt`] = `第${i}张的说明。\n`.repeat(200);
+  const site = await buildFixture({ posts: files });
+  assert.equal(site.result.ok, true, site.result.lines.join("\n"));
+  const before = await site.read("/pagefind/shards.json");
+  const fake = path.join(site.root, "fake-pagefind.sh");
+  await writeFile(fake, "#!/bin/sh\necho 'index: out of disk space' >&2\nexit 3\n", { mode: 0o755 });
+  await writeFile(path.join(site.root, "posts", "copies.md"), essay("留住文字", "2025-01-01", "又改过的正文。"));
+  process.env.PAGEFIND_EXTENDED_BINARY_PATH = fake;
+  let result;
+  try {
+    result = await site.rebuild();
+  } finally {
+    delete process.env.PAGEFIND_EXTENDED_BINARY_PATH;
+  }
+  assert.equal(result.ok, false);
+  assert.match(result.lines.join("\n"), /search: Pagefind failed \(exit 3\): index: out of disk space/);
+  assert.equal(await site.read("/pagefind/shards.json"), before, "the previous output is intact");
+  // Whatever was still being written, the half-built output is gone by the time the build returns.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const left = (await readdir(path.dirname(site.output))).filter((entry) => entry.includes(".building-"));
+  assert.deepEqual(left, [], "no half-built output left beside the site");
+});
