@@ -2,7 +2,7 @@
  * The preview's search index is built in a worker thread: hashing the records, writing them
  * for Pagefind, waiting for it and linking its files into the output would otherwise hold the
  * main thread right after a rebuild, when the browser asks for the reloaded pages (a shard is
- * 500 pages written). A one-off build writes the records on its main thread, before Eleventy
+ * 250 pages written). A one-off build writes the records on its main thread, before Eleventy
  * renders, and only Pagefind's runs go to a thread (index.ts, indexInThread): this worker, which
  * loads wenji's TypeScript, cost a build ~0.25 s of start-up and ~50 MB at N=250.
  *
