@@ -6,6 +6,7 @@
 import { DateTime } from "luxon";
 import { createMarkdown, renderMarkdown, type RenderResult, type MarkdownImage, type Markdown } from "../markdown/render.ts";
 import type { RenderCache } from "../markdown/render-cache.ts";
+import { helpersFor, renderAll, type RenderJob } from "../markdown/render-pool.ts";
 import { buildToc, renderToc } from "../markdown/toc.ts";
 import { readingMinutes, wordCount, type TextCount } from "../text/count.ts";
 import { summarize } from "../text/summary.ts";
@@ -192,14 +193,42 @@ function renderEssay(source: EssaySource, anchorLabel: string, disk: RenderCache
   const { file, body, bodyLine } = source;
   const cached = renderCache.get(file);
   if (cached && cached.body === body && cached.bodyLine === bodyLine && cached.anchorLabel === anchorLabel) return cached.result;
-  let result = disk?.get(file, body, bodyLine, anchorLabel);
-  if (!result) {
-    markdown.instance ??= createMarkdown();
-    result = renderMarkdown(markdown.instance, body, { anchorLabel, lineOffset: bodyLine - 1 });
-    disk?.set(file, body, bodyLine, anchorLabel, result);
-  }
+  const result = disk?.get(file, body, bodyLine, anchorLabel) ?? renderHere({ file, body, bodyLine, anchorLabel }, disk);
   renderCache.set(file, { body, bodyLine, anchorLabel, result });
   return result;
+}
+
+function renderHere(job: RenderJob, disk: RenderCache | undefined): RenderResult {
+  markdown.instance ??= createMarkdown();
+  const result = renderMarkdown(markdown.instance, job.body, { anchorLabel: job.anchorLabel, lineOffset: job.bodyLine - 1 });
+  disk?.set(job.file, job.body, job.bodyLine, job.anchorLabel, result);
+  return result;
+}
+
+/**
+ * Renders, on every core (render-pool.ts), the essays buildSiteModel would render that no
+ * cache holds, when there are enough of them to be worth the threads; buildSiteModel then finds
+ * each in the process's cache. Its choice of essays follows buildSiteModel's; an essay it
+ * misses is only rendered there, on the main thread.
+ */
+export async function prerenderEssays(sources: EssaySource[], settings: Settings, options: BuildOptions): Promise<number> {
+  const now = options.now ?? DateTime.now().setZone(settings.site.timezone);
+  const labels = new Map(settings.languages.map((l) => [l, translator(settings.strings[l])("anchorLabel")]));
+  const jobs: RenderJob[] = [];
+  for (const source of sources) {
+    if (!options.preview && publishStatus(source.frontMatter, now) !== "published") continue;
+    const { file, body, bodyLine } = source;
+    const anchorLabel = labels.get(source.lang)!;
+    const cached = renderCache.get(file);
+    if (cached && cached.body === body && cached.bodyLine === bodyLine && cached.anchorLabel === anchorLabel) continue;
+    const stored = options.renderCache?.get(file, body, bodyLine, anchorLabel);
+    if (stored) renderCache.set(file, { body, bodyLine, anchorLabel, result: stored });
+    else jobs.push({ file, body, bodyLine, anchorLabel });
+  }
+  if (!helpersFor(jobs.length)) return 0;
+  const results = await renderAll(jobs, (job) => renderHere(job, options.renderCache), options.renderCache?.dir);
+  jobs.forEach((job, i) => renderCache.set(job.file, { body: job.body, bodyLine: job.bodyLine, anchorLabel: job.anchorLabel, result: results[i] }));
+  return jobs.length;
 }
 
 function byDateDesc(a: Essay, b: Essay): number {

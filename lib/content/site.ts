@@ -6,7 +6,7 @@ import path from "node:path";
 import { loadSettings } from "./settings.ts";
 import { RenderCache } from "../markdown/render-cache.ts";
 import { loadEssays } from "./load.ts";
-import { buildSiteModel, type SiteModel } from "./model.ts";
+import { buildSiteModel, prerenderEssays, type SiteModel } from "./model.ts";
 import { formatProblem, WenjiError, type Problem } from "./problems.ts";
 import { describeLeftOut } from "./publish.ts";
 
@@ -27,7 +27,9 @@ export async function loadSite(root: string, { preview }: { preview: boolean }):
     lines.push(`${errors.length} error${errors.length === 1 ? "" : "s"}, ${warnings.length} warning${warnings.length === 1 ? "" : "s"} in the essays`);
     throw new WenjiError(lines);
   }
-  const model = buildSiteModel(essays, settings, { preview, renderCache: new RenderCache(path.join(root, ".cache", "render")) });
+  const renderCache = new RenderCache(path.join(root, ".cache", "render"));
+  await prerenderEssays(essays, settings, { preview, renderCache });
+  const model = buildSiteModel(essays, settings, { preview, renderCache });
   const report = warnings.map(formatProblem);
   const leftOut = describeLeftOut(model.leftOut);
   if (leftOut) report.push(leftOut);

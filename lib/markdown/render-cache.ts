@@ -51,7 +51,7 @@ export class RenderCache {
   private names: Set<string> | undefined;
   private folderMade = false;
 
-  constructor(private readonly dir: string) {}
+  constructor(readonly dir: string) {}
 
   private entryName(essayFile: string): string {
     return `${createHash("sha1").update(essayFile).digest("hex")}.json`;
