@@ -13,7 +13,7 @@
  */
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statfsSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -187,22 +187,75 @@ interface ShardRun {
   target: string;
 }
 
+const SCRATCH = "wenji-search-";
+const BUILDING = ".building-";
+
+/** Whether a process with this pid runs (EPERM: it does, as another user's). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
 /**
- * A new folder for records: in memory (/dev/shm) where the system has one. On a disk,
- * creating and then removing a folder and a file per essay cost a build at N=4,000 about 4 s
- * (29.8 / 29.1 s against 33.3 / 33.6 s, alternating): ext4 allocates each new inode past the
- * recently deleted ones, and the pages Eleventy writes meanwhile paid for it too.
+ * Removes what stopped builds (Ctrl-C, a killed process) left in `dir`: entries named
+ * `<prefix><pid>-…` whose process is gone and that nothing touched for an hour (a running
+ * build's folders change with each shard, and a pid seen from another namespace may look gone).
+ * Records left in /dev/shm would otherwise hold memory until the machine restarts.
  */
-function scratchFolder(): string {
-  for (const base of ["/dev/shm", tmpdir()]) {
+export function sweepStopped(dir: string, prefix: string, now = Date.now()): void {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    if (!entry.startsWith(prefix)) continue;
+    const pid = Number(entry.slice(prefix.length).split("-")[0]);
+    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || running(pid)) continue;
     try {
-      return mkdtempSync(path.join(base, "wenji-search-"));
+      const full = path.join(dir, entry);
+      if (now - statSync(full).mtimeMs < 3600_000) continue;
+      rmSync(full, { recursive: true, force: true });
     } catch {
-      // not there, or not writable: the next
+      // another user's, or gone meanwhile
     }
   }
-  throw new Error(`no writable temporary folder (tried /dev/shm and ${tmpdir()})`);
 }
+
+/**
+ * A new folder for records: in memory (/dev/shm) where the system has one with room for them
+ * (twice their size free), else the system's temporary folder. On a disk, creating and then
+ * removing a folder and a file per essay cost a build at N=4,000 about 4 s (29.8 / 29.1 s
+ * against 33.3 / 33.6 s, alternating): ext4 allocates each new inode past the recently deleted
+ * ones, and the pages Eleventy writes meanwhile paid for it too. The records take memory until
+ * their shard's run ends (~12 KB an essay: 70 MB for a full index at N=4,000).
+ */
+function scratchFolder(bytes: number): string {
+  const bases = [tmpdir()];
+  try {
+    const shm = statfsSync("/dev/shm");
+    if (shm.bavail * shm.bsize > 2 * bytes) bases.unshift("/dev/shm");
+  } catch {
+    // no /dev/shm here
+  }
+  for (const base of bases) {
+    sweepStopped(base, SCRATCH);
+    try {
+      return mkdtempSync(path.join(base, `${SCRATCH}${process.pid}-`));
+    } catch {
+      // not writable: the next
+    }
+  }
+  throw new Error(`no writable temporary folder (tried ${bases.join(" and ")})`);
+}
+
+/** An upper bound of the bytes the shards' records take as files (UTF-8: 3 bytes a Han character at most). */
+const recordBytes = (shards: SearchShard[]) => shards.reduce((sum, shard) => sum + shard.records.reduce((n, r) => n + 3 * (r.body.length + r.title.length) + 400, 0), 0);
 
 /**
  * Writes a shard's records where Pagefind's command line reads them. The command line parses
@@ -210,7 +263,7 @@ function scratchFolder(): string {
  * 3.9 s for 1,500 essays). Each record is at its page's path, so each result has the page's URL.
  */
 function writeShardPages(cache: string, shard: SearchShard, scratch: string): ShardRun {
-  const run = { pages: path.join(scratch, shard.key), index: path.join(cache, `.building-${shard.key}-${process.pid}`), target: path.join(cache, shard.key) };
+  const run = { pages: path.join(scratch, shard.key), index: path.join(cache, `${BUILDING}${process.pid}-${shard.key}`), target: path.join(cache, shard.key) };
   rmSync(run.index, { recursive: true, force: true });
   try {
     mkdirSync(run.pages, { recursive: true });
@@ -227,7 +280,7 @@ function writeShardPages(cache: string, shard: SearchShard, scratch: string): Sh
 
 /** One shard's index into the cache, Pagefind run from this thread (the preview's worker). */
 async function indexShard(cache: string, shard: SearchShard): Promise<void> {
-  const scratch = scratchFolder();
+  const scratch = scratchFolder(recordBytes([shard]));
   try {
     const run = writeShardPages(cache, shard, scratch);
     try {
@@ -315,7 +368,7 @@ function indexInThread(root: string, records: SearchRecord[]): Promise<SearchInd
     let scratch: string | undefined;
     const runs: ShardRun[] = [];
     try {
-      scratch = scratchFolder();
+      scratch = scratchFolder(recordBytes(missing));
       for (const shard of missing) runs.push(writeShardPages(cache, shard, scratch));
     } catch (error) {
       if (scratch) rmSync(scratch, { recursive: true, force: true });
@@ -344,8 +397,9 @@ export async function pruneSearchCache(root: string, keys: Iterable<string>): Pr
   const cache = searchCache(root);
   const used = new Set(keys);
   for (const entry of await readdir(cache).catch(() => [] as string[])) {
-    if (!used.has(entry) && !entry.startsWith(".building-")) await rm(path.join(cache, entry), { recursive: true, force: true });
+    if (!used.has(entry) && !entry.startsWith(BUILDING)) await rm(path.join(cache, entry), { recursive: true, force: true });
   }
+  sweepStopped(cache, BUILDING);
 }
 
 /** An index's two steps, as the preview's worker thread runs them (worker.ts). */

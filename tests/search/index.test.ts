@@ -6,12 +6,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
-import { readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { buildFixture, makeFixtureRoot } from "../helpers/site.ts";
 import { captureLog } from "../images/helpers.ts";
 import { loadSite } from "../../lib/content/site.ts";
-import { buildSearchIndex, groupShards, MAX_SHARDS, nameShard, SHARD_ESSAYS, recordHtml, searchRecords, shardCount, type SearchRecord } from "../../lib/search/index.ts";
+import { buildSearchIndex, groupShards, MAX_SHARDS, nameShard, SHARD_ESSAYS, sweepStopped, recordHtml, searchRecords, shardCount, type SearchRecord } from "../../lib/search/index.ts";
 
 const essay = (title: string, date: string, body: string, extra = "") => `---\ntitle: "${title}"\ndate: ${date}\n${extra}---\n\n${body}\n`;
 const POSTS = {
@@ -209,4 +210,37 @@ test("Pagefind failing while an essay's bundle is still being copied fails the b
   await new Promise((resolve) => setTimeout(resolve, 500));
   const left = (await readdir(path.dirname(site.output))).filter((entry) => entry.includes(".building-"));
   assert.deepEqual(left, [], "no half-built output left beside the site");
+});
+
+test("what a stopped build left (records in /dev/shm, half-built shards) is removed by the next, and only that", async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "wenji-sweep-"));
+  try {
+    // A pid no process has (the highest pid Linux hands out is below 2^22).
+    const gone = 4_194_999;
+    const hourAgo = (Date.now() - 2 * 3600_000) / 1000;
+    const make = async (name: string, old: boolean) => {
+      await mkdir(path.join(dir, name, "posts"), { recursive: true });
+      await writeFile(path.join(dir, name, "posts", "index.html"), "<p>记录</p>");
+      if (old) await utimes(path.join(dir, name), hourAgo, hourAgo);
+    };
+    await make(`wenji-search-${gone}-aB3dE`, true); // stopped, untouched for two hours: removed
+    await make(`wenji-search-${gone}-fresh`, false); // stopped a minute ago, or another namespace's: kept for now
+    await make(`wenji-search-1-xYz12`, true); // pid 1 runs: kept
+    await make(`wenji-search-${process.pid}-mine1`, true); // this process's own: kept
+    await make(`other-${gone}-aB3dE`, true); // not ours: kept
+    sweepStopped(dir, "wenji-search-");
+    assert.deepEqual((await readdir(dir)).sort(), [`other-${gone}-aB3dE`, "wenji-search-1-xYz12", `wenji-search-${gone}-fresh`, `wenji-search-${process.pid}-mine1`].sort());
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  // A build's pruning sweeps the search cache's half-built shards the same way.
+  const root = await makeFixtureRoot({ posts: {} });
+  const cache = path.join(root, ".cache", "search");
+  const stale = path.join(cache, ".building-4194999-0123456789abcdef0123");
+  await mkdir(stale, { recursive: true });
+  const old = (Date.now() - 2 * 3600_000) / 1000;
+  await utimes(stale, old, old);
+  await buildSearchIndex(root, [{ url: "/posts/a/", lang: "zh-cn", locale: "zh-CN", title: "甲", body: "<p>书店。</p>" }]);
+  assert.ok(!existsSync(stale), "the stopped build's half-built shard is gone");
+  assert.equal((await readdir(cache)).length, 1, "one shard, nothing else");
 });
