@@ -6,7 +6,7 @@
 import { DateTime } from "luxon";
 import { createMarkdown, renderMarkdown, type RenderResult, type MarkdownImage, type Markdown } from "../markdown/render.ts";
 import type { RenderCache } from "../markdown/render-cache.ts";
-import { helpersFor, renderAll, type RenderJob } from "../markdown/render-pool.ts";
+import { helpersFor, PARALLEL_MIN, renderAll, type RenderJob } from "../markdown/render-pool.ts";
 import { buildToc, renderToc } from "../markdown/toc.ts";
 import { readingMinutes, wordCount, type TextCount } from "../text/count.ts";
 import { summarize } from "../text/summary.ts";
@@ -207,11 +207,11 @@ function renderHere(job: RenderJob, disk: RenderCache | undefined): RenderResult
 
 /**
  * Renders, on every core (render-pool.ts), the essays buildSiteModel would render that no
- * cache holds, when there are enough of them to be worth the threads; buildSiteModel then finds
+ * cache holds, when there are enough of them (`parallelFrom`) to be worth the threads; buildSiteModel then finds
  * each in the process's cache. Its choice of essays follows buildSiteModel's; an essay it
  * misses is only rendered there, on the main thread.
  */
-export async function prerenderEssays(sources: EssaySource[], settings: Settings, options: BuildOptions): Promise<number> {
+export async function prerenderEssays(sources: EssaySource[], settings: Settings, options: BuildOptions, parallelFrom = PARALLEL_MIN): Promise<number> {
   const now = options.now ?? DateTime.now().setZone(settings.site.timezone);
   const labels = new Map(settings.languages.map((l) => [l, translator(settings.strings[l])("anchorLabel")]));
   const jobs: RenderJob[] = [];
@@ -225,8 +225,9 @@ export async function prerenderEssays(sources: EssaySource[], settings: Settings
     if (stored) renderCache.set(file, { body, bodyLine, anchorLabel, result: stored });
     else jobs.push({ file, body, bodyLine, anchorLabel });
   }
-  if (!helpersFor(jobs.length)) return 0;
-  const results = await renderAll(jobs, (job) => renderHere(job, options.renderCache), options.renderCache?.dir);
+  const helpers = helpersFor(jobs.length, undefined, parallelFrom);
+  if (!helpers) return 0;
+  const results = await renderAll(jobs, (job) => renderHere(job, options.renderCache), options.renderCache?.dir, helpers);
   jobs.forEach((job, i) => renderCache.set(job.file, { body: job.body, bodyLine: job.bodyLine, anchorLabel: job.anchorLabel, result: results[i] }));
   return jobs.length;
 }
