@@ -246,12 +246,28 @@ function scratchFolder(bytes: number): string {
   for (const base of bases) {
     sweepStopped(base, SCRATCH);
     try {
-      return mkdtempSync(path.join(base, `${SCRATCH}${process.pid}-`));
+      const folder = mkdtempSync(path.join(base, `${SCRATCH}${process.pid}-`));
+      removeOnExit(folder);
+      return folder;
     } catch {
       // not writable: the next
     }
   }
   throw new Error(`no writable temporary folder (tried ${bases.join(" and ")})`);
+}
+
+const scratchFolders = new Set<string>();
+
+let exitHook = false;
+/**
+ * A process that exits while Pagefind still runs (`npm run build` exits once a failed build is
+ * reported) removes its records from memory on the way out; its runs' partial output in the
+ * cache is swept by a later build (sweepStopped).
+ */
+function removeOnExit(folder: string): void {
+  if (!exitHook) process.once("exit", () => scratchFolders.forEach((f) => rmSync(f, { recursive: true, force: true })));
+  exitHook = true;
+  scratchFolders.add(folder);
 }
 
 /** An upper bound of the bytes the shards' records take as files (UTF-8: 3 bytes a Han character at most). */
@@ -292,6 +308,7 @@ async function indexShard(cache: string, shard: SearchShard): Promise<void> {
     }
   } finally {
     await rm(scratch, { recursive: true, force: true });
+    scratchFolders.delete(scratch);
   }
 }
 
@@ -346,6 +363,7 @@ function runInThread(binary: string, runs: ShardRun[], scratch: string): Promise
       // A thread that stopped early leaves its shards' pages and output: they are of no use.
       for (const run of runs) rmSync(run.index, { recursive: true, force: true });
       rmSync(scratch, { recursive: true, force: true });
+      scratchFolders.delete(scratch);
       if (failure) reject(failure);
       else resolve();
     });
@@ -371,7 +389,10 @@ function indexInThread(root: string, records: SearchRecord[]): Promise<SearchInd
       scratch = scratchFolder(recordBytes(missing));
       for (const shard of missing) runs.push(writeShardPages(cache, shard, scratch));
     } catch (error) {
-      if (scratch) rmSync(scratch, { recursive: true, force: true });
+      if (scratch) {
+        rmSync(scratch, { recursive: true, force: true });
+        scratchFolders.delete(scratch);
+      }
       throw new WenjiError([`[wenji] search: could not write the pages for Pagefind${scratch ? ` under ${scratch}` : ""}: ${(error as Error).message}`]);
     }
     return runInThread(binary, runs, scratch).then(done);

@@ -9,7 +9,7 @@ import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { buildFixture, makeFixtureRoot } from "../helpers/site.ts";
+import { buildFixture, makeFixtureRoot, PROJECT as PROJECT_ROOT } from "../helpers/site.ts";
 import { captureLog } from "../images/helpers.ts";
 import { loadSite } from "../../lib/content/site.ts";
 import { buildSearchIndex, groupShards, MAX_SHARDS, nameShard, SHARD_ESSAYS, sweepStopped, recordHtml, searchRecords, shardCount, type SearchRecord } from "../../lib/search/index.ts";
@@ -243,4 +243,28 @@ test("what a stopped build left (records in /dev/shm, half-built shards) is remo
   await buildSearchIndex(root, [{ url: "/posts/a/", lang: "zh-cn", locale: "zh-CN", title: "甲", body: "<p>书店。</p>" }]);
   assert.ok(!existsSync(stale), "the stopped build's half-built shard is gone");
   assert.equal((await readdir(cache)).length, 1, "one shard, nothing else");
+});
+
+test("a build that exits while Pagefind runs takes its records out of memory with it", async () => {
+  const root = await makeFixtureRoot({ posts: {} });
+  const fake = path.join(root, "slow-pagefind.sh");
+  await writeFile(fake, "#!/bin/sh\nsleep 3\n", { mode: 0o755 });
+  // A process starts an index, then exits at once, as `npm run build` does after a failed build.
+  const script = path.join(root, "exit-early.mts");
+  const index = new URL("../../lib/search/index.ts", import.meta.url).href;
+  await writeFile(
+    script,
+    `import { buildSearchIndex } from ${JSON.stringify(index)};\n` +
+      `void buildSearchIndex(${JSON.stringify(root)}, [{ url: "/posts/a/", lang: "zh-cn", locale: "zh-CN", title: "甲", body: "<p>书店。</p>" }]);\n` +
+      `setTimeout(() => { console.log(process.pid); process.exit(1); }, 300);\n`,
+  );
+  const { execFile } = await import("node:child_process");
+  const pid = await new Promise<string>((resolve) => {
+    execFile(process.execPath, ["--import", "tsx", script], { cwd: PROJECT_ROOT, env: { ...process.env, PAGEFIND_EXTENDED_BINARY_PATH: fake } }, (_error, stdout) => resolve(stdout.trim()));
+  });
+  assert.match(pid, /^\d+$/);
+  for (const base of ["/dev/shm", os.tmpdir()]) {
+    const left = (await readdir(base).catch(() => [] as string[])).filter((entry) => entry.startsWith(`wenji-search-${pid}-`));
+    assert.deepEqual(left, [], `records left in ${base}`);
+  }
 });
