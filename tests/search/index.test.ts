@@ -9,7 +9,7 @@ import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { buildFixture, makeFixtureRoot, PROJECT as PROJECT_ROOT } from "../helpers/site.ts";
+import { buildFixture, makeFixtureRoot, PROJECT as PROJECT_ROOT, type Fixture } from "../helpers/site.ts";
 import { captureLog } from "../images/helpers.ts";
 import { loadSite } from "../../lib/content/site.ts";
 import { buildSearchIndex, groupShards, MAX_SHARDS, nameShard, SHARD_ESSAYS, sweepStopped, recordHtml, searchRecords, shardCount, type SearchRecord } from "../../lib/search/index.ts";
@@ -127,14 +127,15 @@ test("a site with no searchable essay still builds, and its search page finds no
   assert.ok(site.exists("/search/"));
 });
 
-test("Pagefind failing fails the build with its message; the previous site and search cache stay", async () => {
-  const site = await buildFixture({ posts: { "copies.md": POSTS["copies.md"] } });
-  assert.equal(site.result.ok, true, site.result.lines.join("\n"));
+/**
+ * Edits copies.md (so the index must change) and rebuilds with a "Pagefind" that writes to
+ * stderr and exits 3: the build fails with that message and leaves the previous output.
+ */
+async function rebuildWithFailingPagefind(site: Fixture, body: string): Promise<void> {
   const before = await site.read("/pagefind/shards.json");
-  // An edit needs a new index; the "Pagefind" this build finds writes to stderr and exits 3.
   const fake = path.join(site.root, "fake-pagefind.sh");
   await writeFile(fake, "#!/bin/sh\necho 'index: out of disk space' >&2\nexit 3\n", { mode: 0o755 });
-  await writeFile(path.join(site.root, "posts", "copies.md"), essay("留住文字", "2025-01-01", "改过的正文。"));
+  await writeFile(path.join(site.root, "posts", "copies.md"), essay("留住文字", "2025-01-01", body));
   process.env.PAGEFIND_EXTENDED_BINARY_PATH = fake;
   let result;
   try {
@@ -145,6 +146,12 @@ test("Pagefind failing fails the build with its message; the previous site and s
   assert.equal(result.ok, false);
   assert.match(result.lines.join("\n"), /search: Pagefind failed \(exit 3\): index: out of disk space/);
   assert.equal(await site.read("/pagefind/shards.json"), before, "the previous output is intact");
+}
+
+test("Pagefind failing fails the build with its message; the previous site and search cache stay", async () => {
+  const site = await buildFixture({ posts: { "copies.md": POSTS["copies.md"] } });
+  assert.equal(site.result.ok, true, site.result.lines.join("\n"));
+  await rebuildWithFailingPagefind(site, "改过的正文。");
   const cache = path.join(site.root, ".cache", "search");
   assert.equal((await readdir(cache)).filter((entry) => entry.startsWith(".building-")).length, 0, "no half-built shard left");
   // With Pagefind back, the next build succeeds.
@@ -192,20 +199,7 @@ test("Pagefind failing while an essay's bundle is still being copied fails the b
   for (let i = 0; i < 300; i++) files[`album/note-${i}.txt`] = `第${i}张的说明。\n`.repeat(200);
   const site = await buildFixture({ posts: files });
   assert.equal(site.result.ok, true, site.result.lines.join("\n"));
-  const before = await site.read("/pagefind/shards.json");
-  const fake = path.join(site.root, "fake-pagefind.sh");
-  await writeFile(fake, "#!/bin/sh\necho 'index: out of disk space' >&2\nexit 3\n", { mode: 0o755 });
-  await writeFile(path.join(site.root, "posts", "copies.md"), essay("留住文字", "2025-01-01", "又改过的正文。"));
-  process.env.PAGEFIND_EXTENDED_BINARY_PATH = fake;
-  let result;
-  try {
-    result = await site.rebuild();
-  } finally {
-    delete process.env.PAGEFIND_EXTENDED_BINARY_PATH;
-  }
-  assert.equal(result.ok, false);
-  assert.match(result.lines.join("\n"), /search: Pagefind failed \(exit 3\): index: out of disk space/);
-  assert.equal(await site.read("/pagefind/shards.json"), before, "the previous output is intact");
+  await rebuildWithFailingPagefind(site, "又改过的正文。");
   // Whatever was still being written, the half-built output is gone by the time the build returns.
   await new Promise((resolve) => setTimeout(resolve, 500));
   const left = (await readdir(path.dirname(site.output))).filter((entry) => entry.includes(".building-"));
