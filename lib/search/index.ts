@@ -22,7 +22,7 @@ import { Worker } from "node:worker_threads";
 import type { SiteModel } from "../content/model.ts";
 import { WenjiError } from "../content/problems.ts";
 import { escapeHtml } from "../markdown/escape.ts";
-import { exists, linkOrCopySync } from "../files.ts";
+import { linkOrCopySync } from "../files.ts";
 
 /** One page for Pagefind: the essay's body with the markup Pagefind reads. */
 export interface SearchRecord {
@@ -164,18 +164,34 @@ function pagefindBinary(): string {
   }
 }
 
+/** How a Pagefind run failed: it could not start, exited with a code (or signal), or its index could not be moved into the cache. */
+type RunFailure = { start?: string; code?: number | string; stderr?: string; move?: string };
+type RunnerReply = { target: string; error?: RunFailure };
+
+function pagefindError(error: RunFailure): WenjiError {
+  if (error.start !== undefined) return new WenjiError([`[wenji] search: Pagefind could not start: ${error.start}`]);
+  if (error.move !== undefined) return new WenjiError([`[wenji] search: Pagefind's index could not be kept in the cache: ${error.move}`]);
+  return new WenjiError([`[wenji] search: Pagefind failed (exit ${error.code}): ${error.stderr?.trim() || "no message"}`]);
+}
+
 function runPagefind(site: string, output: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(pagefindBinary(), ["--site", site, "--output-path", output, "--silent"], { stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk));
-    child.on("error", (error) => reject(new WenjiError([`[wenji] search: Pagefind could not start: ${error.message}`])));
-    child.on("close", (code) => {
+    child.on("error", (error) => reject(pagefindError({ start: error.message })));
+    child.on("close", (code, signal) => {
       if (code === 0) resolve();
-      else reject(new WenjiError([`[wenji] search: Pagefind failed (exit ${code}): ${stderr.trim() || "no message"}`]));
+      else reject(pagefindError({ code: code ?? signal ?? "unknown", stderr }));
     });
   });
 }
+
+/** The search cache of a project. */
+export const searchCache = (root: string) => path.join(root, ".cache", "search");
+
+/** Whether the cache holds this shard's index (a run's output is renamed into place only once complete). */
+const isCached = (cache: string, shard: SearchShard) => existsSync(path.join(cache, shard.key, "pagefind-entry.json"));
 
 /** A shard's records written for Pagefind, and where its index goes. */
 interface ShardRun {
@@ -265,9 +281,14 @@ let exitHook = false;
  * cache is swept by a later build (sweepStopped).
  */
 function removeOnExit(folder: string): void {
-  if (!exitHook) process.once("exit", () => scratchFolders.forEach((f) => rmSync(f, { recursive: true, force: true })));
+  if (!exitHook) process.once("exit", () => scratchFolders.forEach(removeScratch));
   exitHook = true;
   scratchFolders.add(folder);
+}
+
+function removeScratch(folder: string): void {
+  rmSync(folder, { recursive: true, force: true });
+  scratchFolders.delete(folder);
 }
 
 /** An upper bound of the bytes the shards' records take as files (UTF-8: 3 bytes a Han character at most). */
@@ -307,8 +328,7 @@ async function indexShard(cache: string, shard: SearchShard): Promise<void> {
       await rm(run.index, { recursive: true, force: true });
     }
   } finally {
-    await rm(scratch, { recursive: true, force: true });
-    scratchFolders.delete(scratch);
+    removeScratch(scratch);
   }
 }
 
@@ -343,14 +363,6 @@ for (const run of workerData.runs) {
 }
 `;
 
-type RunnerReply = { target: string; error?: { start?: string; code?: number | string; stderr?: string; move?: string } };
-
-function pagefindError(error: NonNullable<RunnerReply["error"]>): WenjiError {
-  if (error.start !== undefined) return new WenjiError([`[wenji] search: Pagefind could not start: ${error.start}`]);
-  if (error.move !== undefined) return new WenjiError([`[wenji] search: Pagefind's index could not be kept in the cache: ${error.move}`]);
-  return new WenjiError([`[wenji] search: Pagefind failed (exit ${error.code}): ${error.stderr?.trim() || "no message"}`]);
-}
-
 function runInThread(binary: string, runs: ShardRun[], scratch: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const thread = new Worker(RUNNER, { eval: true, workerData: { binary, runs } });
@@ -362,8 +374,7 @@ function runInThread(binary: string, runs: ShardRun[], scratch: string): Promise
     thread.on("exit", () => {
       // A thread that stopped early leaves its shards' pages and output: they are of no use.
       for (const run of runs) rmSync(run.index, { recursive: true, force: true });
-      rmSync(scratch, { recursive: true, force: true });
-      scratchFolders.delete(scratch);
+      removeScratch(scratch);
       if (failure) reject(failure);
       else resolve();
     });
@@ -379,7 +390,7 @@ function indexInThread(root: string, records: SearchRecord[]): Promise<SearchInd
   try {
     const cache = searchCache(root);
     const shards = groupShards(records).map(nameShard);
-    const missing = shards.filter((shard) => !existsSync(path.join(cache, shard.key, "pagefind-entry.json")));
+    const missing = shards.filter((shard) => !isCached(cache, shard));
     const done = () => pruneSearchCache(root, shards.map((shard) => shard.key)).then(() => ({ pages: records.length, shards, indexed: missing.length, cache, seconds: (performance.now() - started) / 1000 }));
     if (!missing.length) return done();
     const binary = pagefindBinary();
@@ -389,10 +400,7 @@ function indexInThread(root: string, records: SearchRecord[]): Promise<SearchInd
       scratch = scratchFolder(recordBytes(missing));
       for (const shard of missing) runs.push(writeShardPages(cache, shard, scratch));
     } catch (error) {
-      if (scratch) {
-        rmSync(scratch, { recursive: true, force: true });
-        scratchFolders.delete(scratch);
-      }
+      if (scratch) removeScratch(scratch);
       throw new WenjiError([`[wenji] search: could not write the pages for Pagefind${scratch ? ` under ${scratch}` : ""}: ${(error as Error).message}`]);
     }
     return runInThread(binary, runs, scratch).then(done);
@@ -401,14 +409,12 @@ function indexInThread(root: string, records: SearchRecord[]): Promise<SearchInd
   }
 }
 
-/** The search cache of a project. */
-export const searchCache = (root: string) => path.join(root, ".cache", "search");
 
 /** One shard's index in the cache, built by Pagefind unless the cache holds one with its key. */
 export async function ensureShard(root: string, group: ShardGroup): Promise<{ shard: SearchShard; indexed: boolean }> {
   const cache = searchCache(root);
   const shard = nameShard(group);
-  if (await exists(path.join(cache, shard.key, "pagefind-entry.json"))) return { shard, indexed: false };
+  if (isCached(cache, shard)) return { shard, indexed: false };
   await indexShard(cache, shard);
   return { shard, indexed: true };
 }
