@@ -189,12 +189,22 @@ const markdown: { instance?: Markdown } = {};
  */
 const renderCache = new Map<string, { body: string; bodyLine: number; anchorLabel: string; result: RenderResult }>();
 
+/** This process's last render of the job's file, if it rendered the same body, line and label. */
+function remembered(job: RenderJob): RenderResult | undefined {
+  const cached = renderCache.get(job.file);
+  return cached && cached.body === job.body && cached.bodyLine === job.bodyLine && cached.anchorLabel === job.anchorLabel ? cached.result : undefined;
+}
+
+function remember(job: RenderJob, result: RenderResult): void {
+  renderCache.set(job.file, { body: job.body, bodyLine: job.bodyLine, anchorLabel: job.anchorLabel, result });
+}
+
 function renderEssay(source: EssaySource, anchorLabel: string, disk: RenderCache | undefined): RenderResult {
-  const { file, body, bodyLine } = source;
-  const cached = renderCache.get(file);
-  if (cached && cached.body === body && cached.bodyLine === bodyLine && cached.anchorLabel === anchorLabel) return cached.result;
-  const result = disk?.get(file, body, bodyLine, anchorLabel) ?? renderHere({ file, body, bodyLine, anchorLabel }, disk);
-  renderCache.set(file, { body, bodyLine, anchorLabel, result });
+  const job = { file: source.file, body: source.body, bodyLine: source.bodyLine, anchorLabel };
+  const known = remembered(job);
+  if (known) return known;
+  const result = disk?.get(job.file, job.body, job.bodyLine, anchorLabel) ?? renderHere(job, disk);
+  remember(job, result);
   return result;
 }
 
@@ -217,18 +227,16 @@ export async function prerenderEssays(sources: EssaySource[], settings: Settings
   const jobs: RenderJob[] = [];
   for (const source of sources) {
     if (!options.preview && publishStatus(source.frontMatter, now) !== "published") continue;
-    const { file, body, bodyLine } = source;
-    const anchorLabel = labels.get(source.lang)!;
-    const cached = renderCache.get(file);
-    if (cached && cached.body === body && cached.bodyLine === bodyLine && cached.anchorLabel === anchorLabel) continue;
-    const stored = options.renderCache?.get(file, body, bodyLine, anchorLabel);
-    if (stored) renderCache.set(file, { body, bodyLine, anchorLabel, result: stored });
-    else jobs.push({ file, body, bodyLine, anchorLabel });
+    const job = { file: source.file, body: source.body, bodyLine: source.bodyLine, anchorLabel: labels.get(source.lang)! };
+    if (remembered(job)) continue;
+    const stored = options.renderCache?.get(job.file, job.body, job.bodyLine, job.anchorLabel);
+    if (stored) remember(job, stored);
+    else jobs.push(job);
   }
   const helpers = helpersFor(jobs.length, undefined, parallelFrom);
   if (!helpers) return 0;
   const results = await renderAll(jobs, (job) => renderHere(job, options.renderCache), options.renderCache?.dir, helpers);
-  jobs.forEach((job, i) => renderCache.set(job.file, { body: job.body, bodyLine: job.bodyLine, anchorLabel: job.anchorLabel, result: results[i] }));
+  jobs.forEach((job, i) => remember(job, results[i]));
   return jobs.length;
 }
 
