@@ -19,6 +19,7 @@ import { publishStatus, type PublishStatus } from "./publish.ts";
 import type { EssaySource } from "./load.ts";
 import type { Settings } from "./settings.ts";
 import type { SocialImage } from "../images/stage.ts";
+import { WenjiError } from "./problems.ts";
 
 export interface Link {
   href: string;
@@ -210,7 +211,14 @@ function renderEssay(source: EssaySource, anchorLabel: string, disk: RenderCache
 
 function renderHere(job: RenderJob, disk: RenderCache | undefined): RenderResult {
   markdown.instance ??= createMarkdown();
-  const result = renderMarkdown(markdown.instance, job.body, { anchorLabel: job.anchorLabel, lineOffset: job.bodyLine - 1 });
+  let result: RenderResult;
+  try {
+    result = renderMarkdown(markdown.instance, job.body, { anchorLabel: job.anchorLabel, lineOffset: job.bodyLine - 1 });
+  } catch (error) {
+    // A renderer bug or a pathological input must still tell the author which essay it was.
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new WenjiError([`${job.file}: the essay could not be rendered: ${reason}`]);
+  }
   disk?.set(job.file, job.body, job.bodyLine, job.anchorLabel, result);
   return result;
 }

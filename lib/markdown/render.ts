@@ -6,7 +6,6 @@
 import MarkdownIt from "markdown-it";
 import type { Token, StateCore, Renderer } from "markdown-it";
 import footnote from "markdown-it-footnote";
-import cjkBreaks from "markdown-it-cjk-breaks";
 import hljs from "highlight.js/lib/common";
 import dockerfile from "highlight.js/lib/languages/dockerfile";
 import { countText, addCounts, type TextCount } from "../text/count.ts";
@@ -15,6 +14,7 @@ import type { Heading } from "./toc.ts";
 import { escapeHtml } from "./escape.ts";
 import { titledImageFigures } from "./figure.ts";
 import { scrollingTables } from "./table.ts";
+import cjkBreaks from "./cjk-breaks.ts";
 
 export type Markdown = InstanceType<typeof MarkdownIt>;
 type MarkdownEnv = Parameters<Markdown["parse"]>[1];

@@ -4,8 +4,3 @@ declare module "markdown-it-footnote" {
   const footnote: MarkdownIt.PluginSimple;
   export default footnote;
 }
-declare module "markdown-it-cjk-breaks" {
-  import type MarkdownIt from "markdown-it";
-  const cjkBreaks: MarkdownIt.PluginSimple;
-  export default cjkBreaks;
-}
