@@ -23,9 +23,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund
-fi
+node scripts/ensure-packages.mjs
 
 echo "[test] tsc --noEmit"
 npx tsc --noEmit
