@@ -4,7 +4,7 @@
  * code block, links; some are page bundles with a local image), N/2 English translations,
  * PaperMod front matter, about 50 tags in both languages, 8 categories, dates in the past.
  */
-import { mkdir, writeFile, symlink, cp, rm } from "node:fs/promises";
+import { mkdir, readFile, writeFile, symlink, cp, rm } from "node:fs/promises";
 import path from "node:path";
 import { Random } from "./random.ts";
 import { bandedPng } from "./png.ts";
@@ -268,8 +268,12 @@ export async function writeCorpusSite(root: string, corpus: Corpus, { project }:
   await symlink(path.join(project, "_includes"), path.join(root, "_includes"));
   await symlink(path.join(project, "assets"), path.join(root, "assets"));
   await cp(path.join(project, "_data"), path.join(root, "_data"), { recursive: true });
-  // Like the project itself, a site folder is an ES module package (Eleventy's watcher reads this).
-  await writeFile(path.join(root, "package.json"), `${JSON.stringify({ private: true, type: "module" }, null, 2)}\n`);
+  // Like the project itself, a site folder is an ES module package (Eleventy's watcher reads
+  // this) with the project's `npm run build`, so the benchmark builds as an author does: npm,
+  // the package check, then the build, with the engine's files and packages linked in.
+  const { scripts } = JSON.parse(await readFile(path.join(project, "package.json"), "utf8")) as { scripts: Record<string, string> };
+  await writeFile(path.join(root, "package.json"), `${JSON.stringify({ private: true, type: "module", scripts: { build: scripts.build } }, null, 2)}\n`);
+  for (const shared of ["scripts", "node_modules", "package-lock.json"]) await symlink(path.join(project, shared), path.join(root, shared));
   const folders = new Set(corpus.files.map((file) => path.dirname(path.join(root, file.path))));
   for (const folder of folders) await mkdir(folder, { recursive: true });
   for (const file of corpus.files) await writeFile(path.join(root, file.path), file.content);

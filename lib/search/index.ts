@@ -152,7 +152,7 @@ export function nameShard(group: ShardGroup): SearchShard {
 }
 
 /** Pagefind's extended binary (Chinese segmentation), from its platform package. */
-function pagefindBinary(): string {
+export function pagefindBinary(): string {
   const fromEnv = process.env.PAGEFIND_EXTENDED_BINARY_PATH;
   if (fromEnv) return fromEnv;
   const platform = `${process.platform === "win32" ? "windows" : process.platform}-${process.arch}`;
