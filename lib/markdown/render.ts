@@ -244,6 +244,14 @@ export function createMarkdown(): Markdown {
   return md;
 }
 
+let shared: Markdown | undefined;
+
+/** The process's one renderer, made on first use (building it costs ~20 ms). */
+export function sharedMarkdown(): Markdown {
+  shared ??= createMarkdown();
+  return shared;
+}
+
 const MORE = /^<!--\s*more\s*-->$/m;
 
 export function renderMarkdown(md: Markdown, source: string, options: RenderOptions): RenderResult {
