@@ -65,6 +65,22 @@ test("the diagram is drawn from the site's own mermaid script; nothing is fetche
   }
 });
 
+test("in dark mode the diagram is drawn with mermaid's dark theme", async () => {
+  const fills: string[] = [];
+  for (const colorScheme of ["light", "dark"] as const) {
+    const { context, page, problems } = await openPage(browser, { colorScheme });
+    try {
+      await page.goto(`${server.origin}/posts/diagram/`, { waitUntil: "load" });
+      await page.waitForSelector("pre.mermaid svg .node rect", { timeout: 30_000 });
+      fills.push(await page.locator("pre.mermaid svg .node rect").first().evaluate((rect) => getComputedStyle(rect).fill));
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  }
+  assert.notEqual(fills[0], fills[1], `node fill light ${fills[0]}, dark ${fills[1]}`);
+});
+
 test("without JavaScript the diagram's source is readable, and the maths is still laid out", async () => {
   const { context, page } = await openPage(browser, { javaScriptEnabled: false });
   try {

@@ -87,7 +87,7 @@ test("only pages with a mermaid diagram load the vendored script, served from th
     assert.equal(site.result.ok, true, site.result.lines.join("\n"));
     const diagram = await site.page("/posts/diagram/");
     assert.equal(diagram.querySelector("pre.mermaid")?.textContent, "graph TD; 写作-->发布\n", "readable without script");
-    assert.deepEqual([...diagram.querySelectorAll("script[src]")].map((s) => s.getAttribute("src")).filter((src) => src!.includes("mermaid")), [MERMAID_SCRIPT]);
+    assert.deepEqual([...diagram.querySelectorAll("script[src]")].map((s) => s.getAttribute("src")).filter((src) => src!.includes("mermaid")), [MERMAID_SCRIPT, "/assets/js/mermaid-init.js"]);
     assert.ok(site.exists(MERMAID_SCRIPT), "the script is in the site");
     const prose = await site.read("/posts/prose/");
     assert.doesNotMatch(prose, /mermaid/);
