@@ -106,7 +106,8 @@ function highlight(code: string, lang: string): string {
 function inlineText(token: Token | undefined): string {
   if (!token?.children) return token?.content ?? "";
   return token.children
-    .filter((child) => child.type === "text" || child.type === "code_inline" || child.type === "emoji")
+    // Maths shows as its TeX in the TOC's plain text, rather than leaving a gap.
+    .filter((child) => child.type === "text" || child.type === "code_inline" || child.type === "emoji" || child.type === "math_inline")
     .map((child) => child.content)
     .join("")
     .trim();

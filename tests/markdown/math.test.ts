@@ -67,3 +67,8 @@ test("display maths may follow a paragraph line without a blank line", () => {
 test("pages without maths say so", () => {
   assert.equal(render("没有公式，只有 $5。").hasMath, false);
 });
+
+test("a heading with maths keeps the formula's TeX in its TOC text and Hugo's id", () => {
+  const { headings } = render("## 欧拉公式 $e^{i\\pi}+1=0$ 的证明");
+  assert.deepEqual(headings.map((h) => [h.id, h.text]), [["欧拉公式-eipi10-的证明", "欧拉公式 e^{i\\pi}+1=0 的证明"]]);
+});
