@@ -1,7 +1,8 @@
 /**
  * The one markdown-it instance. Essays are rendered as Markdown only (never through a
- * template engine), with raw HTML, linkify, footnotes, build-time highlighting, and no
- * typographer: prose characters are the linter's business, not the renderer's.
+ * template engine), with raw HTML, linkify, footnotes, build-time highlighting and maths,
+ * task and definition lists, mermaid fences, Hugo's heading ids, and no typographer: prose
+ * characters are the linter's business, not the renderer's.
  */
 import MarkdownIt from "markdown-it";
 import type { Token, StateCore, Renderer } from "markdown-it";
