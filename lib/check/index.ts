@@ -9,8 +9,8 @@ import path from "node:path";
 import { closest, distance } from "fastest-levenshtein";
 import { loadSettings } from "../content/settings.ts";
 import { loadEssays } from "../content/load.ts";
-import { buildSiteModel, type Essay } from "../content/model.ts";
-import type { Severity } from "../content/problems.ts";
+import { buildSiteModel, renderWarnings, type Essay } from "../content/model.ts";
+import type { Problem, Severity } from "../content/problems.ts";
 
 export interface CheckFinding {
   file: string;
@@ -64,7 +64,9 @@ export async function checkSite(root: string, options: { lint?: LintSource } = {
   const settings = loadSettings(root);
   const { essays: sources, problems } = await loadEssays(root, settings);
   const findings: CheckFinding[] = problems.map((p) => ({ file: p.file, line: p.line, severity: p.severity, rule: p.rule ?? "front-matter", message: p.message }));
-  const model = buildSiteModel(sources, settings, { preview: true });
+  const renderFailures: Problem[] = [];
+  const model = buildSiteModel(sources, settings, { preview: true, renderFailures });
+  for (const p of [...renderFailures, ...renderWarnings(model)]) findings.push({ file: p.file, line: p.line, severity: p.severity, rule: p.rule ?? "render", message: p.message });
 
   const pages = new Map(model.pages.map((p) => [p.url, p]));
   const essayByUrl = new Map(model.essays.map((e) => [e.url, e]));
@@ -101,10 +103,11 @@ export async function checkSite(root: string, options: { lint?: LintSource } = {
       target = essayByUrl.get(url);
     }
     if (!fragment || !target) return;
-    const ids = new Set(target.headings.map((h) => h.id));
+    // Headings, and the ids the author's raw HTML sets (`<a id="1">`, `<span id=…>`, `name=`).
+    const ids = new Set([...target.headings.map((h) => h.id), ...target.anchors]);
     if (ids.has(fragment) || PAGE_IDS.has(fragment) || FOOTNOTE_ID.test(fragment)) return;
     const where = target === essay ? "this essay" : target.file;
-    findings.push({ file: essay.file, line, severity: "error", rule: "broken-fragment", message: `link "${hrefText}" names a heading that ${where} does not have${suggest(fragment, ids)}` });
+    findings.push({ file: essay.file, line, severity: "error", rule: "broken-fragment", message: `link "${hrefText}" names a heading or anchor that ${where} does not have${suggest(fragment, ids)}` });
   }
 
   function checkImage(essay: Essay, src: string, alt: string, line: number | undefined, needsAlt: boolean): void {

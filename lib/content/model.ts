@@ -4,7 +4,7 @@
  * here, once; templates only format.
  */
 import { DateTime } from "luxon";
-import { createMarkdown, renderMarkdown, type RenderResult, type MarkdownImage, type Markdown } from "../markdown/render.ts";
+import { renderMarkdown, RenderError, sharedMarkdown, type RenderResult, type MarkdownImage } from "../markdown/render.ts";
 import type { RenderCache } from "../markdown/render-cache.ts";
 import { helpersFor, PARALLEL_MIN, renderAll, type RenderJob } from "../markdown/render-pool.ts";
 import { buildToc, renderToc } from "../markdown/toc.ts";
@@ -19,7 +19,7 @@ import { publishStatus, type PublishStatus } from "./publish.ts";
 import type { EssaySource } from "./load.ts";
 import type { Settings } from "./settings.ts";
 import type { SocialImage } from "../images/stage.ts";
-import { WenjiError } from "./problems.ts";
+import { formatProblem, WenjiError, type Problem } from "./problems.ts";
 
 export interface Link {
   href: string;
@@ -80,6 +80,13 @@ export interface Essay {
   socialImage?: SocialImage;
   links: RenderResult["links"];
   headings: RenderResult["headings"];
+  /** Ids the essay's raw HTML sets: link targets besides its headings. */
+  anchors: string[];
+  /** What the render reported without failing (a formula KaTeX cannot read), with file lines. */
+  renderProblems: RenderResult["problems"];
+  hasMath: boolean;
+  /** The page loads the vendored mermaid script (it has a ```mermaid diagram). */
+  hasMermaid: boolean;
   translations: Essay[];
   /** A standalone page (`type: page`): its own URL, left out of lists, terms and feeds. */
   isPage: boolean;
@@ -180,9 +187,10 @@ export interface BuildOptions {
   now?: DateTime;
   /** Renders kept across builds (the project's `.cache/render/`); without it every build renders every essay. */
   renderCache?: RenderCache;
+  /** Collects essays that could not be rendered instead of stopping at the first (`npm run check`). */
+  renderFailures?: Problem[];
 }
 
-const markdown: { instance?: Markdown } = {};
 /**
  * The last render of each file, reused while what the render reads is unchanged: a preview
  * rebuild re-renders only edited essays. Compared as strings, not hashed: equal strings compare
@@ -209,15 +217,34 @@ function renderEssay(source: EssaySource, anchorLabel: string, disk: RenderCache
   return result;
 }
 
+/** An essay that could not be rendered: its file (and line when known), worded for the author. */
+export class EssayRenderError extends WenjiError {
+  constructor(readonly problem: Problem) {
+    super([formatProblem(problem)]);
+  }
+}
+
+/** An essay's render, or (when the caller collects failures, as `npm run check` does) an empty one and the failure recorded. */
+function renderOrRecord(source: EssaySource, anchorLabel: string, options: BuildOptions): RenderResult {
+  try {
+    return renderEssay(source, anchorLabel, options.renderCache);
+  } catch (error) {
+    if (!(error instanceof EssayRenderError) || !options.renderFailures) throw error;
+    options.renderFailures.push(error.problem);
+    const empty = { html: "", headings: [], count: { han: 0, latin: 0 }, lead: "", hasMoreMarker: false, images: [], links: [], anchors: [] };
+    return { ...empty, problems: [], hasMath: false, hasMermaid: false };
+  }
+}
+
 function renderHere(job: RenderJob, disk: RenderCache | undefined): RenderResult {
-  markdown.instance ??= createMarkdown();
   let result: RenderResult;
   try {
-    result = renderMarkdown(markdown.instance, job.body, { anchorLabel: job.anchorLabel, lineOffset: job.bodyLine - 1 });
+    result = renderMarkdown(sharedMarkdown(), job.body, { anchorLabel: job.anchorLabel, lineOffset: job.bodyLine - 1 });
   } catch (error) {
     // A renderer bug or a pathological input must still tell the author which essay it was.
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new WenjiError([`${job.file}: the essay could not be rendered: ${reason}`]);
+    const reason = error instanceof RenderError ? error.reason : error instanceof Error ? error.message : String(error);
+    const line = error instanceof RenderError ? error.line : undefined;
+    throw new EssayRenderError({ file: job.file, line, severity: "error", rule: "render", message: `the essay could not be rendered: ${reason}` });
   }
   disk?.set(job.file, job.body, job.bodyLine, job.anchorLabel, result);
   return result;
@@ -248,6 +275,11 @@ export async function prerenderEssays(sources: EssaySource[], settings: Settings
   return jobs.length;
 }
 
+/** What rendering reported without failing (a formula KaTeX cannot read), as warnings of each essay's file. */
+export function renderWarnings(model: SiteModel): Problem[] {
+  return model.essays.flatMap((e) => e.renderProblems.map((p): Problem => ({ file: e.file, line: p.line, severity: "warning", rule: p.rule, message: p.message })));
+}
+
 function byDateDesc(a: Essay, b: Essay): number {
   return b.date.toMillis() - a.date.toMillis() || a.url.localeCompare(b.url);
 }
@@ -271,7 +303,7 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
     const lang = source.lang;
     const locale = site.languages[lang].locale;
     const tr = t[lang];
-    const rendered = renderEssay(source, tr("anchorLabel"), options.renderCache);
+    const rendered = renderOrRecord(source, tr("anchorLabel"), options);
     const levels = fm.tocLevels ?? site.toc.levels;
     const tocHtml = fm.showToc ? renderToc(buildToc(rendered.headings, levels)) : "";
     const isPage = fm.type === "page";
@@ -325,6 +357,10 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
       images: rendered.images,
       links: rendered.links,
       headings: rendered.headings,
+      anchors: rendered.anchors,
+      renderProblems: rendered.problems,
+      hasMath: rendered.hasMath,
+      hasMermaid: rendered.hasMermaid,
       translations: [],
       isPage,
       fm,

@@ -11,6 +11,7 @@ import type { Page, SiteModel } from "./model.ts";
 import { fingerprintSite, pagesToRender, type Fingerprints } from "./preview.ts";
 import { discardManifest, engineFingerprint, linkPages, planBuild, writeNextManifest } from "./incremental.ts";
 import { onEleventyAfter } from "./after.ts";
+import { copyMermaid } from "../markdown/vendor.ts";
 
 /** `npm run build` names the output it replaces: pages unchanged since can be linked from it. */
 const incremental = () => process.env.WENJI_PREVIOUS_OUTPUT !== undefined;
@@ -120,6 +121,8 @@ export function contentPlugin(config: UserConfig, options: ContentPluginOptions)
     // the essays it rendered need their bundles copied.
     const partial = state.watching && state.renderedPages !== undefined && state.renderedPages.length < model.pages.length;
     const renderedEssays = new Set(state.renderedPages?.map((page) => ("essay" in page ? page.essay : undefined)));
+    // Diagrams are drawn by a vendored script, present only when some page needs it.
+    if (model.essays.some((essay) => essay.hasMermaid)) await copyMermaid(directories.output);
     if (state.current) state.rendered = state.current;
     state.partial = false;
     for (const essay of model.essays) {

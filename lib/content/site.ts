@@ -6,7 +6,7 @@ import path from "node:path";
 import { loadSettings } from "./settings.ts";
 import { RenderCache } from "../markdown/render-cache.ts";
 import { loadEssays } from "./load.ts";
-import { buildSiteModel, prerenderEssays, type SiteModel } from "./model.ts";
+import { buildSiteModel, prerenderEssays, renderWarnings, type SiteModel } from "./model.ts";
 import { formatProblem, WenjiError, type Problem } from "./problems.ts";
 import { describeLeftOut } from "./publish.ts";
 
@@ -30,6 +30,7 @@ export async function loadSite(root: string, { preview }: { preview: boolean }):
   const renderCache = new RenderCache(path.join(root, ".cache", "render"));
   await prerenderEssays(essays, settings, { preview, renderCache });
   const model = buildSiteModel(essays, settings, { preview, renderCache });
+  warnings.push(...renderWarnings(model));
   const report = warnings.map(formatProblem);
   const leftOut = describeLeftOut(model.leftOut);
   if (leftOut) report.push(leftOut);

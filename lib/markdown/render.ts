@@ -1,11 +1,13 @@
 /**
  * The one markdown-it instance. Essays are rendered as Markdown only (never through a
- * template engine), with raw HTML, linkify, footnotes, build-time highlighting, and no
- * typographer: prose characters are the linter's business, not the renderer's.
+ * template engine), with raw HTML, linkify, footnotes, build-time highlighting and maths,
+ * task and definition lists, mermaid fences, Hugo's heading ids, and no typographer: prose
+ * characters are the linter's business, not the renderer's.
  */
 import MarkdownIt from "markdown-it";
 import type { Token, StateCore, Renderer } from "markdown-it";
 import footnote from "markdown-it-footnote";
+import deflist from "markdown-it-deflist";
 import hljs from "highlight.js/lib/common";
 import dockerfile from "highlight.js/lib/languages/dockerfile";
 import { countText, addCounts, type TextCount } from "../text/count.ts";
@@ -15,6 +17,9 @@ import { escapeHtml } from "./escape.ts";
 import { titledImageFigures } from "./figure.ts";
 import { scrollingTables } from "./table.ts";
 import cjkBreaks from "./cjk-breaks.ts";
+import { texMath } from "./math.ts";
+import { taskLists } from "./tasks.ts";
+import { headingAttributes, htmlAnchors } from "./anchors.ts";
 
 export type Markdown = InstanceType<typeof MarkdownIt>;
 type MarkdownEnv = Parameters<Markdown["parse"]>[1];
@@ -41,6 +46,27 @@ export interface RenderResult {
   hasMoreMarker: boolean;
   images: MarkdownImage[];
   links: MarkdownLink[];
+  /** Ids set in the author's raw HTML (`<a id="x">`, `<span id=…>`, `<a name="x">`): fragment targets too. */
+  anchors: string[];
+  /** Problems that did not stop the render (a formula KaTeX cannot read), with file lines. */
+  problems: RenderProblem[];
+  /** The page shows maths (MathML: no script needed) / a mermaid diagram (the page loads mermaid). */
+  hasMath: boolean;
+  hasMermaid: boolean;
+}
+
+export interface RenderProblem {
+  line: number;
+  message: string;
+  rule: string;
+}
+
+/** A render that failed, with the file line of the paragraph or heading it failed in when known. */
+export class RenderError extends Error {
+  constructor(readonly line: number | undefined, readonly reason: string) {
+    super(line ? `line ${line}: ${reason}` : reason);
+    this.name = "RenderError";
+  }
 }
 
 export interface RenderOptions {
@@ -54,6 +80,15 @@ interface RenderEnv extends RenderOptions {
   headings: Heading[];
   images: MarkdownImage[];
   links: MarkdownLink[];
+  anchors: string[];
+  problems: RenderProblem[];
+  hasMath: boolean;
+  hasMermaid: boolean;
+}
+
+/** markdown-it types its env loosely; every render here passes a RenderEnv (renderMarkdown). */
+function envOf(env: unknown): RenderEnv {
+  return env as RenderEnv;
 }
 
 // highlight.js's common set (shell, JS/TS, JSON, YAML, Python, Go, Rust, Java, C/C++, CSS,
@@ -72,25 +107,34 @@ function highlight(code: string, lang: string): string {
 function inlineText(token: Token | undefined): string {
   if (!token?.children) return token?.content ?? "";
   return token.children
-    .filter((child) => child.type === "text" || child.type === "code_inline" || child.type === "emoji")
+    // Maths shows as its TeX in the TOC's plain text, rather than leaving a gap.
+    .filter((child) => child.type === "text" || child.type === "code_inline" || child.type === "emoji" || child.type === "math_inline")
     .map((child) => child.content)
     .join("")
     .trim();
 }
 
-/** Adds CJK-safe, unique ids and a hover anchor to every heading, and records them for the TOC. */
+/**
+ * Gives every heading Hugo's id (slug.ts) unless it has an explicit `{#id}`, adds a hover
+ * anchor, and records the headings for the TOC. Ids come from the heading's source, before
+ * inline parsing, as Hugo's do.
+ */
 function headingIds(md: Markdown): void {
-  md.core.ruler.push("wenji_heading_ids", (state: StateCore) => {
-    const env = state.env as unknown as RenderEnv;
+  md.core.ruler.before("inline", "wenji_heading_ids", (state: StateCore) => {
     const ids = new UniqueIds();
     const tokens = state.tokens;
     for (let i = 0; i < tokens.length; i++) {
-      const open = tokens[i];
-      if (open.type !== "heading_open") continue;
-      const text = inlineText(tokens[i + 1]);
-      const id = headingId(text, ids);
-      open.attrSet("id", id);
-      env.headings?.push({ level: Number(open.tag.slice(1)), id, text });
+      if (tokens[i].type !== "heading_open") continue;
+      const explicit = tokens[i].attrGet("id");
+      tokens[i].attrSet("id", explicit ? ids.claim(String(explicit)) : headingId(tokens[i + 1]?.content ?? "", ids));
+    }
+  });
+  md.core.ruler.push("wenji_headings", (state: StateCore) => {
+    const env = state.env as unknown as RenderEnv;
+    const tokens = state.tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      if (tokens[i].type !== "heading_open") continue;
+      env.headings?.push({ level: Number(tokens[i].tag.slice(1)), id: String(tokens[i].attrGet("id")), text: inlineText(tokens[i + 1]) });
     }
   });
   const defaultClose = md.renderer.rules.heading_close;
@@ -144,6 +188,32 @@ function recordHtmlImages(html: string, firstLine: number, images: MarkdownImage
   }
 }
 
+/** ```` ```mermaid ```` stays readable text in a `<pre>`; the page loads the vendored mermaid script to draw it. */
+function mermaidFences(md: Markdown): void {
+  const fence = md.renderer.rules.fence!;
+  md.renderer.rules.fence = (tokens, idx, options, env, self) => {
+    const token = tokens[idx];
+    if (token.info.trim().split(/\s+/)[0]?.toLowerCase() !== "mermaid") return fence(tokens, idx, options, env, self);
+    envOf(env).hasMermaid = true;
+    return `<pre class="mermaid">${escapeHtml(token.content)}</pre>\n`;
+  };
+}
+
+/** Inline parsing, as markdown-it's own core rule, but a failure names the file line of its paragraph or heading. */
+function linedInlineParsing(md: Markdown): void {
+  md.core.ruler.at("inline", (state: StateCore) => {
+    const offset = envOf(state.env).lineOffset ?? 0;
+    for (const token of state.tokens) {
+      if (token.type !== "inline") continue;
+      try {
+        state.md.inline.parse(token.content, state.md, state.env, token.children ?? (token.children = []));
+      } catch (error) {
+        throw new RenderError(token.map ? token.map[0] + 1 + offset : undefined, error instanceof Error ? error.message : String(error));
+      }
+    }
+  });
+}
+
 export function createMarkdown(): Markdown {
   const md = new MarkdownIt({ html: true, linkify: true, typographer: false, highlight });
   // Fuzzy links would turn "Node.js" or "e.g." into links; only explicit URLs are linked.
@@ -153,9 +223,21 @@ export function createMarkdown(): Markdown {
   const linkifyTest = md.linkify.test.bind(md.linkify);
   md.linkify.test = (text: string) => (text.includes(":") || text.includes("//")) && linkifyTest(text);
   md.use(footnote);
+  md.use(linedInlineParsing);
+  // $…$, $$…$$, \(…\), \[…\]: MathML from KaTeX at build time, before emphasis can mangle it.
+  md.use(texMath);
+  // `- [x] done`: a disabled checkbox; Pandoc/PHP Markdown Extra definition lists (`Term` / `: definition`).
+  md.use(taskLists);
+  md.use(deflist);
+  // Diagrams stay text in the HTML; only their pages load the vendored mermaid script.
+  md.use(mermaidFences);
   // A line break between two Han characters is not a space in Chinese.
   md.use(cjkBreaks);
+  // `## Title {#id .class}` as Hugo reads it; then Hugo's automatic ids for the others.
+  md.use(headingAttributes);
   md.use(headingIds);
+  // Ids the author's raw HTML sets, for `check` to accept links to them.
+  md.use(htmlAnchors);
   md.use(recordReferences);
   // `![alt](src "title")` alone in a paragraph → <figure> with the title as its caption.
   md.use(titledImageFigures);
@@ -164,10 +246,18 @@ export function createMarkdown(): Markdown {
   return md;
 }
 
+let shared: Markdown | undefined;
+
+/** The process's one renderer, made on first use (building it costs ~20 ms). */
+export function sharedMarkdown(): Markdown {
+  shared ??= createMarkdown();
+  return shared;
+}
+
 const MORE = /^<!--\s*more\s*-->$/m;
 
 export function renderMarkdown(md: Markdown, source: string, options: RenderOptions): RenderResult {
-  const env: RenderEnv = { ...options, headings: [], images: [], links: [] };
+  const env: RenderEnv = { ...options, headings: [], images: [], links: [], anchors: [], problems: [], hasMath: false, hasMermaid: false };
   const tokens = md.parse(source, env as unknown as MarkdownEnv);
   let count: TextCount = { han: 0, latin: 0 };
   const lead: string[] = [];
@@ -190,5 +280,6 @@ export function renderMarkdown(md: Markdown, source: string, options: RenderOpti
     }
   }
   const html = md.renderer.render(tokens, md.options, env as unknown as MarkdownEnv);
-  return { html, headings: env.headings, count, lead: lead.join(" "), hasMoreMarker, images: env.images, links: env.links };
+  const { headings, images, links, anchors, problems, hasMath, hasMermaid } = env;
+  return { html, headings, count, lead: lead.join(" "), hasMoreMarker, images, links, anchors, problems, hasMath, hasMermaid };
 }

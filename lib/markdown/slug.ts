@@ -1,19 +1,7 @@
 /**
- * Slugs that keep Han characters. Eleventy's own `slugify` deletes them, which leaves
- * Chinese headings and tags with empty or colliding ids, so wenji never uses it.
+ * Heading ids and hashes that keep Han characters. Eleventy's own `slugify` deletes them,
+ * which leaves Chinese headings with empty or colliding ids, so wenji never uses it.
  */
-
-/** Lower-case, NFKC-normalized; letters, marks and digits of any script kept; the rest folded to "-". */
-export function slugifyKeepingHan(text: string): string {
-  return text
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{M}\p{N}\s_-]+/gu, "")
-    .trim()
-    .replace(/[\s_]+/g, "-")
-    .replace(/-{2,}/g, "-")
-    .replace(/^-|-$/g, "");
-}
 
 /** A short, stable hex digest (FNV-1a) for text that leaves no slug, such as "？！" or an emoji. */
 export function stableHash(text: string): string {
@@ -25,24 +13,44 @@ export function stableHash(text: string): string {
   return hash.toString(16).padStart(8, "0").slice(0, 6);
 }
 
-/** Hands out ids unique within one page: a repeat gets "-2", "-3", ... */
+/**
+ * The id Hugo 0.111 gives a heading (`autoHeadingIDType: github`), from the heading's Markdown
+ * source as written (markup included: Hugo reads the raw line): trimmed; each ASCII space or
+ * "-" becomes "-"; letters (any script), decimal digits and "_" are kept, lower-cased; all else
+ * (punctuation, marks, emoji, other spaces) is dropped. A setext heading counts its last line.
+ * Measured against Debian's hugo 0.111.3 (tests/markdown/heading-ids.test.ts).
+ */
+export function hugoHeadingSlug(source: string): string {
+  const lines = source.split("\n");
+  let out = "";
+  for (const char of lines[lines.length - 1].trim()) {
+    if (char === " " || char === "-") out += "-";
+    else if (char === "_" || /[\p{L}\p{Nd}]/u.test(char)) out += [...char.toLowerCase()][0];
+  }
+  return out;
+}
+
+/**
+ * Hands out heading ids unique within one page as Hugo does: a repeat of an id already given
+ * gets "-1", "-2", ...; explicit ids (`{#id}`) are taken as written and block automatic ones.
+ */
 export class UniqueIds {
-  private readonly seen = new Map<string, number>();
+  private readonly seen = new Set<string>();
 
   take(base: string): string {
     let id = base;
-    let n = this.seen.get(base) ?? 0;
-    while (this.seen.has(id)) {
-      n += 1;
-      id = `${base}-${n + 1}`;
-    }
-    this.seen.set(base, n);
-    this.seen.set(id, 0);
+    for (let n = 1; this.seen.has(id); n++) id = `${base}-${n}`;
+    this.seen.add(id);
+    return id;
+  }
+
+  claim(id: string): string {
+    this.seen.add(id);
     return id;
   }
 }
 
-export function headingId(text: string, ids: UniqueIds): string {
-  const slug = slugifyKeepingHan(text);
-  return ids.take(slug || `section-${stableHash(text.trim())}`);
+/** An automatic heading id; a heading that leaves no id (only emoji or punctuation) is "heading", as in Hugo. */
+export function headingId(source: string, ids: UniqueIds): string {
+  return ids.take(hugoHeadingSlug(source) || "heading");
 }

@@ -4,3 +4,8 @@ declare module "markdown-it-footnote" {
   const footnote: MarkdownIt.PluginSimple;
   export default footnote;
 }
+declare module "markdown-it-deflist" {
+  import type MarkdownIt from "markdown-it";
+  const deflist: MarkdownIt.PluginSimple;
+  export default deflist;
+}

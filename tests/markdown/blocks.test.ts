@@ -21,3 +21,43 @@ test("a table sits in a focusable scrolling box", () => {
   const html = render("| 平台 | 格式 |\n|---|---|\n| 甲 | Markdown |");
   assert.match(html, /^<div class="table-scroll" tabindex="0">\n<table>\n[\s\S]*<\/table>\n<\/div>$/);
 });
+
+const full = (source: string) => renderMarkdown(md, source, { anchorLabel: "本节链接" });
+
+test("task lists get disabled checkboxes labelled by the item", () => {
+  assert.equal(
+    render("- [x] 写完初稿\n- [ ] 校对\n- 普通项"),
+    [
+      '<ul class="contains-task-list">',
+      '<li class="task-list-item"><label class="task"><input type="checkbox" disabled checked> 写完初稿</label></li>',
+      '<li class="task-list-item"><label class="task"><input type="checkbox" disabled> 校对</label></li>',
+      "<li>普通项</li>",
+      "</ul>",
+    ].join("\n"),
+  );
+  assert.equal(render("[x] 不在列表里"), "<p>[x] 不在列表里</p>");
+});
+
+test("definition lists", () => {
+  assert.equal(render("术语\n: 它的定义\n\nTerm\n:   Definition"), "<dl>\n<dt>术语</dt>\n<dd>它的定义</dd>\n<dt>Term</dt>\n<dd>Definition</dd>\n</dl>");
+});
+
+test("a mermaid fence stays readable text in a pre and flags the page; other fences do not", () => {
+  const diagram = full("```mermaid\ngraph TD; 开始-->结束\n```");
+  assert.equal(diagram.html.trim(), '<pre class="mermaid">graph TD; 开始--&gt;结束\n</pre>');
+  assert.equal(diagram.hasMermaid, true);
+  const code = full("```js\nlet a = 1;\n```");
+  assert.equal(code.hasMermaid, false);
+  assert.doesNotMatch(code.html, /mermaid/);
+});
+
+test("explicit heading ids and classes are honoured as Hugo reads them; an invalid block stays text", () => {
+  const { html, headings } = full("## 标题 {#my-id .note}\n\n## 另一个 {#my-id}\n\n## my-id\n\n## 花括号 {不是属性}");
+  assert.deepEqual(headings.map((h) => [h.id, h.text]), [["my-id", "标题"], ["my-id", "另一个"], ["my-id-1", "my-id"], ["花括号-不是属性", "花括号 {不是属性}"]]);
+  assert.match(html, /<h2 id="my-id" class="note">标题 <a/);
+});
+
+test("ids and names in the author's raw HTML are fragment targets", () => {
+  const { anchors } = full('<a id="1"></a>\n\n文字 <span id=note>注</span> 和 <a name=\'top\'>顶</a>。\n\n<div class="x" ID="Block">块</div>');
+  assert.deepEqual(anchors, ["1", "note", "top", "Block"]);
+});

@@ -10,11 +10,10 @@ const dom = (html: string) => parseHTML(`<!doctype html><html><body>${html}</bod
 
 const HEADINGS = "## 开源商业化的困境\n\n## 开源商业化的困境\n\n## KubeSphere 的 2021 年\n\n### Q&A：为什么？\n\n## ？！\n";
 
-test("heading ids keep Han characters, are unique and never empty", () => {
+test("heading ids keep Han characters, are unique and never empty (Hugo's: repeats -1, nothing left: heading)", () => {
   const { headings } = render(HEADINGS);
   const ids = headings.map((h) => h.id);
-  assert.deepEqual(ids.slice(0, 4), ["开源商业化的困境", "开源商业化的困境-2", "kubesphere-的-2021-年", "qa为什么"]);
-  assert.match(ids[4], /^section-[0-9a-f]{6}$/);
+  assert.deepEqual(ids, ["开源商业化的困境", "开源商业化的困境-1", "kubesphere-的-2021-年", "qa为什么", "heading"]);
   assert.equal(new Set(ids).size, ids.length);
 });
 

@@ -81,11 +81,11 @@ test("import:hugo never overwrites: a second import leaves edited essays alone a
 });
 
 test("import:hugo lists an unknown shortcode and a dangling ref as needing attention, with file and line", async () => {
-  const hugo = await makeFixtureRoot({ files: { "content/posts/odd.md": "---\ntitle: 奇怪\ndate: 2024-01-01\n---\n\n{{< youtube abc >}}\n\n[x]({{< ref \"gone.md\" >}})\n", "content/posts/loose.png": "x" } });
+  const hugo = await makeFixtureRoot({ files: { "content/posts/odd.md": "---\ntitle: 奇怪\ndate: 2024-01-01\n---\n\n{{< bilibili abc >}}\n\n[x]({{< ref \"gone.md\" >}})\n", "content/posts/loose.png": "x" } });
   const root = await siteRoot();
   const run = await runScript("import-hugo.ts", [hugo], { cwd: root });
   assert.equal(run.code, 1);
-  assert.match(run.stdout, /^needs attention: posts\/odd\.md:6: unknown Hugo shortcode "youtube"/m);
+  assert.match(run.stdout, /^needs attention: posts\/odd\.md:6: warning: the site's own Hugo shortcode "bilibili"/m);
   assert.match(run.stdout, /^needs attention: posts\/odd\.md:8: \{\{< ref "gone.md" >\}\}: no essay "gone.md"/m);
   assert.match(run.stdout, /^needs attention: content\/posts\/loose\.png is not inside a page bundle/m);
 });
@@ -102,16 +102,16 @@ test("import:hugo usage: no folder or two exit 2; a folder that is not a Hugo si
   assert.equal((await runScript("import-hugo.ts", ["--help"], { cwd: root })).code, 0);
 });
 
-test("an unknown shortcode fails the build naming file, line and shortcode, all of them at once; _site is kept", async () => {
+test("a site's own shortcode is a warning once per kind, naming every file that uses it; the build goes on", async () => {
   const site = await buildFixture({ posts: { "ok.md": "---\ntitle: 好\ndate: 2024-01-01\n---\n\n正文。\n" } });
   assert.equal(site.result.ok, true, site.result.lines.join("\n"));
-  await writeFile(path.join(site.root, "posts/a.md"), "---\ntitle: 甲\ndate: 2024-01-01\n---\n\n第一段。\n\n{{< gist user 123 >}}\n");
-  await writeFile(path.join(site.root, "posts/b.md"), "---\ntitle: 乙\ndate: 2024-01-01\n---\n\n{{% notice info %}}\n注意\n{{% /notice %}}\n");
-  const failed = await site.rebuild();
-  assert.equal(failed.ok, false);
-  const text = failed.lines.join("\n");
-  assert.match(text, /posts\/a\.md:8: unknown Hugo shortcode "gist"/);
-  assert.match(text, /posts\/b\.md:6: unknown Hugo shortcode "notice"/);
-  assert.equal(text.match(/notice/g)?.length, 1, "a paired shortcode is reported once");
-  assert.ok(site.exists("/posts/ok/"), "the previous _site is left as it was");
+  await writeFile(path.join(site.root, "posts/a.md"), "---\ntitle: 甲\ndate: 2024-01-01\n---\n\n第一段。\n\n{{% notice info %}}\n注意\n{{% /notice %}}\n\n{{< bilibili BV1 >}}\n");
+  await writeFile(path.join(site.root, "posts/b.md"), "---\ntitle: 乙\ndate: 2024-01-01\n---\n\n{{% notice warning %}}\n小心\n{{% /notice %}}\n");
+  const rebuilt = await site.rebuild();
+  assert.equal(rebuilt.ok, true, rebuilt.lines.join("\n"));
+  const notices = rebuilt.lines.filter((l) => l.includes('"notice"'));
+  assert.equal(notices.length, 1, "one line for the kind, not one per use");
+  assert.match(notices[0], /posts\/a\.md:8: warning: the site's own Hugo shortcode "notice" .*used 2 times in 2 files: posts\/a\.md:8, posts\/b\.md:6; replace it with a blockquote/);
+  assert.equal(rebuilt.lines.filter((l) => l.includes('"bilibili"')).length, 1);
+  assert.match(await site.read("/posts/b/"), /\{\{% notice warning %\}\}/, "left as written, not lost");
 });

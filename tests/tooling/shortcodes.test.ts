@@ -18,10 +18,10 @@ test("shortcodes keep the line count, so later lines are still file lines", () =
 });
 
 test("Hugo's comment escape writes a shortcode literally; unknown and unreadable ones are problems with file lines", () => {
-  const { body, problems } = expandShortcodes('写法是 `{{</* figure src="x" */>}}`。\n\n{{< instagram 1 >}}\n{{< ref >}}', 10, "zh", noRefs);
+  const { body, problems } = expandShortcodes('写法是 `{{</* figure src="x" */>}}`。\n\n{{< notice 1 >}}\n{{< ref >}}', 10, "zh", noRefs);
   assert.match(body, /`\{\{< figure src="x" >\}\}`/);
   assert.deepEqual(problems.map((p) => p.line), [12, 13]);
-  assert.match(problems[0].message, /unknown Hugo shortcode "instagram"/);
+  assert.match(problems[0].message, /unknown Hugo shortcode "notice"/);
   assert.match(problems[1].message, /"ref" needs the essay it links to/);
 });
 
