@@ -72,10 +72,15 @@ function mathInline(state: StateInline, silent: boolean): boolean {
   } else return false;
   const end = src.indexOf(close, pos + open.length);
   if (end === -1 || end + close.length > posMax || end === pos + open.length) return false;
+  // `\[1\]` and `\[注1\]` are escaped brackets in prose (a reference number), not display maths.
+  if (open === "\\[" && ESCAPED_BRACKETS.test(src.slice(pos + open.length, end))) return false;
   if (!silent) push(state, src.slice(pos + open.length, end), open !== "\\(", pos);
   state.pos = end + close.length;
   return true;
 }
+
+/** What between `\[` and `\]` inside a paragraph reads as bracketed prose: a number, or any Han. */
+const ESCAPED_BRACKETS = /^\s*\d+\s*$|\p{Script=Han}/u;
 
 function push(state: StateInline, tex: string, display: boolean, at: number): void {
   const token = state.push("math_inline", "math", 0);

@@ -72,3 +72,13 @@ test("a heading with maths keeps the formula's TeX in its TOC text and Hugo's id
   const { headings } = render("## 欧拉公式 $e^{i\\pi}+1=0$ 的证明");
   assert.deepEqual(headings.map((h) => [h.id, h.text]), [["欧拉公式-eipi10-的证明", "欧拉公式 e^{i\\pi}+1=0 的证明"]]);
 });
+
+test("escaped brackets around a number or Chinese text stay prose, as they read on the old site", () => {
+  for (const source of ["见文献\\[1\\]和\\[注2\\]。", "参考 \\[12\\] 与 \\[参考资料\\]"]) {
+    const { html, hasMath } = render(source);
+    assert.equal(hasMath, false, source);
+    assert.doesNotMatch(html, /<math/, source);
+    assert.match(html, /\[/);
+  }
+  assert.match(render("段中 \\[x^2\\] 是公式").html, /<math[^>]*display="block"/);
+});
