@@ -65,6 +65,7 @@ export async function checkSite(root: string, options: { lint?: LintSource } = {
   const { essays: sources, problems } = await loadEssays(root, settings);
   const findings: CheckFinding[] = problems.map((p) => ({ file: p.file, line: p.line, severity: p.severity, rule: p.rule ?? "front-matter", message: p.message }));
   const model = buildSiteModel(sources, settings, { preview: true });
+  for (const p of model.problems) findings.push({ file: p.file, line: p.line, severity: p.severity, rule: p.rule ?? "url-collision", message: p.message });
 
   const pages = new Map(model.pages.map((p) => [p.url, p]));
   const essayByUrl = new Map(model.essays.map((e) => [e.url, e]));

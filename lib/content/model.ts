@@ -19,7 +19,9 @@ import { publishStatus, type PublishStatus } from "./publish.ts";
 import type { EssaySource } from "./load.ts";
 import type { Settings } from "./settings.ts";
 import type { SocialImage } from "../images/stage.ts";
-import { WenjiError } from "./problems.ts";
+import { WenjiError, type Problem } from "./problems.ts";
+import { aliasUrl, outputPath } from "../i18n/urls.ts";
+import { outputCollisions, pathShapeProblem, reservedOutputs, slugShapeProblem, type Output } from "./paths.ts";
 
 export interface Link {
   href: string;
@@ -158,6 +160,8 @@ export interface SiteModel {
   byLanguage: Record<string, Essay[]>;
   pages: Page[];
   leftOut: { file: string; status: PublishStatus }[];
+  /** Slugs, `url`s and aliases that are not paths of the site or collide (paths.ts): the build stops on them. */
+  problems: Problem[];
   /** UI data per language for the layout: strings, site title, footer. */
   languages: Record<string, LanguageView>;
   generatedAt: string;
@@ -180,6 +184,11 @@ export interface BuildOptions {
   now?: DateTime;
   /** Renders kept across builds (the project's `.cache/render/`); without it every build renders every essay. */
   renderCache?: RenderCache;
+  /**
+   * Redirect an essay's path in its files' letter case to the lowercased path. Only where
+   * the output's file system tells letter case apart: elsewhere both are one file.
+   */
+  caseRedirects?: boolean;
 }
 
 const markdown: { instance?: Markdown } = {};
@@ -275,7 +284,7 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
     const levels = fm.tocLevels ?? site.toc.levels;
     const tocHtml = fm.showToc ? renderToc(buildToc(rendered.headings, levels)) : "";
     const isPage = fm.type === "page";
-    const url = isPage ? `${urls.root(lang)}${source.slug}/` : urls.essay(lang, source.slug);
+    const url = source.url;
     const updated = fm.lastmod && !fm.lastmod.hasSame(fm.date, "day") ? fm.lastmod : undefined;
     const minutes = readingMinutes(rendered.count);
     const words = wordCount(rendered.count);
@@ -646,15 +655,7 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
     } as Page);
   }
 
-  // Aliases: old URLs that redirect to the essay (or standalone page).
-  for (const essay of essays) {
-    for (const alias of essay.fm.aliases) {
-      const url = `/${alias.replace(/^\/+/, "")}`;
-      const permalink = url.endsWith("/") ? `${url}index.html` : url.endsWith(".html") ? url : `${url}/index.html`;
-      const essayPage = essayPageOf.get(essay)!;
-      pages.push({ ...essayPage, kind: "redirect", url, href: href(url), permalink, target: essay.href, noindex: true, alternates: [] } as Page);
-    }
-  }
+  const problems = addRedirects(essays, essayPageOf, pages, settings, options);
 
   options.renderCache?.prune(sources.map((source) => source.file));
 
@@ -666,7 +667,65 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
     byLanguage,
     pages,
     leftOut,
+    problems,
     languages: languageViews,
     generatedAt: now.toISO() ?? "",
   });
+}
+
+function lineOf(essay: Essay, field: string): number | undefined {
+  return [...essay.source.keyLines].find(([key]) => key.toLowerCase() === field.toLowerCase())?.[1];
+}
+
+/** What made an essay's URL, for messages: its `url`, its `slug`, or its file name. */
+function urlSource(essay: Essay): NonNullable<Output["source"]> {
+  const { fm, file } = essay;
+  if (fm.url) return { file, line: lineOf(essay, "url"), field: "url", value: fm.url, rule: "url-collision" };
+  if (fm.slug) return { file, line: lineOf(essay, "slug"), field: "slug", value: fm.slug, rule: "duplicate-slug" };
+  return { file, line: undefined, field: "file name", value: file, rule: "url-collision" };
+}
+
+/**
+ * Redirect pages for every essay's aliases (and, with `caseRedirects`, its path in the files'
+ * letter case), appended to `pages`; returns every bad or colliding path (a path that is not
+ * one of the site's gets no page).
+ */
+function addRedirects(essays: Essay[], essayPageOf: Map<Essay, Page>, pages: Page[], settings: Settings, options: BuildOptions): Problem[] {
+  const problems: Problem[] = [];
+  const roots = settings.languages.map((l) => new SiteUrls(settings.site.defaultLanguage).root(l));
+  const outputs: Output[] = [...pages.filter((p) => p.kind !== "essay" && p.kind !== "page").map((p) => ({ permalink: p.permalink, what: `the ${p.kind} page ${p.url}` })), ...reservedOutputs(roots)];
+  const redirects: { output: Output; page: Page }[] = [];
+  for (const essay of essays) {
+    const page = essayPageOf.get(essay);
+    if (!page) continue;
+    const shape = essay.fm.slug === undefined ? undefined : slugShapeProblem(essay.fm.slug);
+    const urlShape = essay.fm.url === undefined ? undefined : pathShapeProblem(essay.fm.url);
+    if (shape || urlShape) {
+      const source = urlSource(essay);
+      problems.push({ file: essay.file, line: source.line, severity: "error", rule: "bad-path", message: `"${source.field}": ${JSON.stringify(source.value)} ${shape ?? urlShape}` });
+      continue;
+    }
+    outputs.push({ permalink: page.permalink, what: essay.file, source: urlSource(essay) });
+    const redirect = (url: string): Page => ({ ...page, kind: "redirect", url, href: href(url), permalink: outputPath(url), target: essay.href, noindex: true, alternates: [] }) as Page;
+    for (const alias of essay.fm.aliases) {
+      const problem = pathShapeProblem(alias);
+      if (problem) {
+        problems.push({ file: essay.file, line: lineOf(essay, "aliases"), severity: "error", rule: "bad-path", message: `"aliases": ${JSON.stringify(alias)} ${problem}` });
+        continue;
+      }
+      const url = aliasUrl(alias, essay.url);
+      const source = { file: essay.file, line: lineOf(essay, "aliases"), field: "aliases", value: alias, rule: "url-collision" };
+      redirects.push({ output: { permalink: outputPath(url), what: essay.file, source }, page: redirect(url) });
+    }
+    if (options.caseRedirects && essay.source.unlowered) {
+      const url = essay.source.unlowered;
+      const source = { ...urlSource(essay), field: "letter case of", value: url };
+      redirects.push({ output: { permalink: outputPath(url), what: essay.file, source, caseOf: page.permalink }, page: redirect(url) });
+    }
+  }
+  outputs.push(...redirects.map((r) => r.output));
+  const collisions = outputCollisions(outputs);
+  problems.push(...collisions);
+  for (const { page } of redirects) pages.push(page);
+  return problems;
 }

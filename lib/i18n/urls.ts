@@ -1,3 +1,5 @@
+import type { DateTime } from "luxon";
+
 /**
  * Site-relative URLs. The default language lives at `/`, each other language at `/<lang>/`.
  * Paths keep raw UTF-8 (files are written as `/tags/运营/index.html`); `href` encodes them.
@@ -11,10 +13,6 @@ export class SiteUrls {
 
   home(lang: string, page = 1): string {
     return page === 1 ? this.root(lang) : `${this.root(lang)}page/${page}/`;
-  }
-
-  essay(lang: string, slug: string): string {
-    return `${this.root(lang)}posts/${slug}/`;
   }
 
   archives(lang: string): string {
@@ -54,4 +52,129 @@ export function absoluteUrl(siteUrl: string, pathPrefix: string, url: string): s
   const origin = siteUrl.replace(/\/+$/, "");
   const prefix = pathPrefix.replace(/\/+$/, "");
   return origin + prefix + href(url);
+}
+
+/** How essay URLs are made (`_data/site.json`): Hugo's `permalinks` by top section, and its `disablePathToLower`. */
+export interface PathSettings {
+  permalinks: Record<string, string>;
+  disablePathToLower: boolean;
+}
+
+/** What an essay's URL is made of, as Hugo sees a content file. */
+export interface UrlSource {
+  /** Language root: `/` or `/en/`. */
+  root: string;
+  /** Folder of the page relative to the content folder, bundle folder excluded: `posts/java/feature`. */
+  dir: string;
+  /** File name without language and extension (`Hello-World`), or the bundle's folder name. */
+  name: string;
+  /** The section the page is in (nearest folder with an `_index.md`, else the top one): `posts/java`. */
+  sections: string;
+  title: string;
+  date: DateTime;
+  slug?: string;
+  /** Front matter `url`. */
+  url?: string;
+  /** A standalone page (`type: page`): at the language root, not in a section. */
+  isPage: boolean;
+}
+
+/**
+ * Hugo's UnicodeSanitize (helpers/path.go, 0.111): letters, digits, marks and `._-/\#+~@` stay,
+ * `%XX` escapes stay, a run of spaces becomes one hyphen, anything else is dropped.
+ */
+export function sanitizePath(text: string, lower: boolean): string {
+  const source = [...text];
+  let out = "";
+  let prependHyphen = false;
+  let wasHyphen = false;
+  source.forEach((ch, i) => {
+    const allowed = /[./\\_#+~@-]|[\p{L}\p{N}\p{M}]/u.test(ch) || (ch === "%" && /^[0-9a-f]{2}$/i.test((source[i + 1] ?? "") + (source[i + 2] ?? "")));
+    if (allowed) {
+      wasHyphen = ch === "-";
+      if (prependHyphen && !wasHyphen) out += "-";
+      prependHyphen = false;
+      out += ch;
+    } else if (out.length > 0 && !wasHyphen && /\s/u.test(ch)) prependHyphen = true;
+  });
+  return lower ? out.toLowerCase() : out;
+}
+
+/** The tokens a `permalinks` pattern may use (Hugo 0.111's, plus `:contentbasename` of later Hugo). */
+export const PERMALINK_TOKENS = ["year", "month", "monthname", "day", "weekday", "weekdayname", "yearday", "section", "sections", "title", "slug", "slugorfilename", "filename", "contentbasename"] as const;
+
+/** Why a `permalinks` pattern cannot be used, or undefined when it can. */
+export function permalinkProblem(pattern: string): string | undefined {
+  if (!pattern.startsWith("/")) return `"${pattern}" must start with /`;
+  const unknown = [...pattern.matchAll(/:([a-z]+)/gi)].map((m) => m[1]).filter((t) => !(PERMALINK_TOKENS as readonly string[]).includes(t));
+  if (unknown.length) return `"${pattern}" uses unknown token${unknown.length === 1 ? "" : "s"} ${unknown.map((t) => `:${t}`).join(", ")} (known: ${PERMALINK_TOKENS.map((t) => `:${t}`).join(" ")})`;
+  if (/(^|\/)\.\.?(\/|$)/.test(pattern)) return `"${pattern}" may not contain . or .. segments`;
+  return undefined;
+}
+
+function expandToken(token: string, source: UrlSource, lower: boolean): string {
+  const date = source.date;
+  const two = (n: number) => String(n).padStart(2, "0");
+  const title = () => sanitizePath(source.title, lower);
+  switch (token) {
+    case "year": return String(date.year);
+    case "month": return two(date.month);
+    case "monthname": return date.setLocale("en").toFormat("LLLL");
+    case "day": return two(date.day);
+    case "weekday": return String(date.weekday % 7);
+    case "weekdayname": return date.setLocale("en").toFormat("cccc");
+    case "yearday": return String(date.ordinal);
+    case "section": return source.dir.split("/")[0];
+    case "sections": return source.sections;
+    case "title": return title();
+    case "slug": return source.slug ? sanitizePath(source.slug, lower) : title();
+    case "slugorfilename": return sanitizePath(source.slug ?? source.name, lower);
+    default: return sanitizePath(source.name, lower); // filename, contentbasename
+  }
+}
+
+/** A site path ends with `/` unless its last segment names a file (`x.html`). */
+function withSlash(url: string): string {
+  return url.endsWith("/") || /\.[a-z0-9]+$/i.test(url) ? url : `${url}/`;
+}
+
+/**
+ * An essay's site path as Hugo 0.111 makes it: front matter `url` as written (under the
+ * language root unless it starts with /); else the top section's `permalinks` pattern; else
+ * the folder path and the slug or file name. Paths from file names, slugs and patterns are
+ * sanitized and, unless `disablePathToLower`, lowercased. `unlowered` is the same path with
+ * the letter case of the files, when lowercasing changed it.
+ */
+export function essayUrl(source: UrlSource, settings: PathSettings): { url: string; unlowered?: string } {
+  if (source.url) {
+    const url = source.url.startsWith("/") ? source.url : `${source.root}${source.url}`;
+    return { url: withSlash(url.replace(/\/{2,}/g, "/")) };
+  }
+  const make = (lower: boolean) => {
+    let path: string;
+    const pattern = settings.permalinks[source.dir.split("/")[0]];
+    if (source.isPage) path = sanitizePath(source.slug ?? source.name, lower);
+    else if (pattern) path = pattern.replace(/:([a-z]+)/g, (_, token: string) => expandToken(token, source, lower));
+    else path = sanitizePath(`${source.dir}/${source.slug ?? source.name}`, lower);
+    return withSlash(`${source.root}${path.replace(/^\/+/, "")}`.replace(/\/{2,}/g, "/"));
+  };
+  const url = make(!settings.disablePathToLower);
+  const unlowered = settings.disablePathToLower ? undefined : make(false);
+  return { url, unlowered: unlowered !== url ? unlowered : undefined };
+}
+
+/**
+ * Where an alias points, as Hugo resolves it: from the site root when it starts with /, else
+ * beside the page (relative to the folder that holds the page's folder).
+ */
+export function aliasUrl(alias: string, pageUrl: string): string {
+  const trimmed = alias.trim();
+  if (trimmed.startsWith("/")) return withSlash(trimmed.replace(/\/{2,}/g, "/"));
+  const parent = pageUrl.replace(/[^/]*\/?$/, "");
+  return withSlash(`${parent}${trimmed}`.replace(/\/{2,}/g, "/"));
+}
+
+/** The output file of a site path: `/a/` → `/a/index.html`, `/a.html` as it is. */
+export function outputPath(url: string): string {
+  return url.endsWith("/") ? `${url}index.html` : url;
 }
