@@ -80,9 +80,9 @@ function contentFolders(settings: Settings, postsDir: string): ContentFolder[] {
 }
 
 /** Hugo's section of a page: the nearest folder above it with an `_index.md`, else the top one. */
-function sectionOf(pageFolder: string, folder: string, sections: Set<string>): string {
+function sectionOf(pageFolder: string, folder: string, isSection: (dir: string) => boolean): string {
   let dir = pageFolder;
-  while (dir !== folder && dir !== "." && !sections.has(dir)) dir = path.posix.dirname(dir);
+  while (dir !== folder && dir !== "." && !isSection(dir)) dir = path.posix.dirname(dir);
   return dir === "." ? folder : dir;
 }
 
@@ -138,16 +138,20 @@ export async function loadEssays(root: string, settings: Settings, postsDir = "p
   const ignore = ["**/node_modules/**", "**/_*/**", "**/_*.md"];
   const folders = contentFolders(settings, postsDir);
   const found: { file: string; folder: ContentFolder }[] = [];
+  const { site } = settings;
+  const codes = languageCodes(settings);
   const sections = new Set<string>();
   for (const folder of folders) {
     for (const file of await glob(`${folder.dir}/**/*.md`, { cwd: root, ignore })) found.push({ file, folder });
-    for (const index of await glob(`${folder.dir}/**/_index*.md`, { cwd: root })) sections.add(path.posix.dirname(index));
+    // Sections are per language, as in Hugo: `_index.md` makes one in the default language, `_index.en.md` in English.
+    for (const index of await glob(`${folder.dir}/**/_index*.md`, { cwd: root })) {
+      const { lang } = languageOfFile(index, codes, folder.lang ?? site.defaultLanguage);
+      sections.add(`${lang}\u0000${path.posix.dirname(index)}`);
+    }
   }
   found.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const problems: Problem[] = [];
   const essays: EssaySource[] = [];
-  const { site } = settings;
-  const codes = languageCodes(settings);
   const urls = new SiteUrls(site.defaultLanguage);
 
   const sources = readAll(found.map(({ file }) => path.join(root, file)));
@@ -176,7 +180,7 @@ export async function loadEssays(root: string, settings: Settings, postsDir = "p
         root: urls.root(lang),
         dir: below(pageFolder),
         name,
-        sections: below(sectionOf(pageFolder, folder.dir, sections)),
+        sections: below(sectionOf(pageFolder, folder.dir, (d) => sections.has(`${lang}\u0000${d}`))),
         title: frontMatter.title,
         date: frontMatter.date,
         slug: frontMatter.slug,

@@ -124,8 +124,8 @@ function expandToken(token: string, source: UrlSource, lower: boolean): string {
     case "weekday": return String(date.weekday % 7);
     case "weekdayname": return date.setLocale("en").toFormat("cccc");
     case "yearday": return String(date.ordinal);
-    case "section": return source.dir.split("/")[0];
-    case "sections": return source.sections;
+    case "section": return sanitizePath(source.dir.split("/")[0], lower);
+    case "sections": return sanitizePath(source.sections, lower);
     case "title": return title();
     case "slug": return source.slug ? sanitizePath(source.slug, lower) : title();
     case "slugorfilename": return sanitizePath(source.slug ?? source.name, lower);
@@ -142,8 +142,8 @@ function withSlash(url: string): string {
  * An essay's site path as Hugo 0.111 makes it: front matter `url` as written (under the
  * language root unless it starts with /); else the top section's `permalinks` pattern; else
  * the folder path and the slug or file name. Paths from file names, slugs and patterns are
- * sanitized and, unless `disablePathToLower`, lowercased. `unlowered` is the same path with
- * the letter case of the files, when lowercasing changed it.
+ * sanitized and, unless `disablePathToLower`, lowercased. `unlowered` is a path made of
+ * folder and file names (or a slug) in their own letter case, when lowercasing changed it.
  */
 export function essayUrl(source: UrlSource, settings: PathSettings): { url: string; unlowered?: string } {
   if (source.url) {
@@ -159,7 +159,10 @@ export function essayUrl(source: UrlSource, settings: PathSettings): { url: stri
     return withSlash(`${source.root}${path.replace(/^\/+/, "")}`.replace(/\/{2,}/g, "/"));
   };
   const url = make(!settings.disablePathToLower);
-  const unlowered = settings.disablePathToLower ? undefined : make(false);
+  // Only paths made of folder and file names (or slugs) had their files' letter case before
+  // wenji lowercased them; a pattern's titles and dates never did.
+  const fromFiles = source.isPage || !settings.permalinks[source.dir.split("/")[0]];
+  const unlowered = settings.disablePathToLower || !fromFiles ? undefined : make(false);
   return { url, unlowered: unlowered !== url ? unlowered : undefined };
 }
 
