@@ -119,10 +119,10 @@ function expandToken(token: string, source: UrlSource, lower: boolean): string {
   switch (token) {
     case "year": return String(date.year);
     case "month": return two(date.month);
-    case "monthname": return date.setLocale("en").toFormat("LLLL");
+    case "monthname": return sanitizePath(date.setLocale("en").toFormat("LLLL"), lower);
     case "day": return two(date.day);
     case "weekday": return String(date.weekday % 7);
-    case "weekdayname": return date.setLocale("en").toFormat("cccc");
+    case "weekdayname": return sanitizePath(date.setLocale("en").toFormat("cccc"), lower);
     case "yearday": return String(date.ordinal);
     case "section": return sanitizePath(source.dir.split("/")[0], lower);
     case "sections": return sanitizePath(source.sections, lower);
