@@ -13,7 +13,7 @@ import type { FrontMatter } from "./schema.ts";
 import type { Problem } from "./problems.ts";
 import type { Settings } from "./settings.ts";
 import { applyShortcodes } from "./shortcodes.ts";
-import { essayUrl, SiteUrls } from "../i18n/urls.ts";
+import { essayUrl, sanitizePath, SiteUrls } from "../i18n/urls.ts";
 
 export interface EssaySource {
   /** Path relative to the project root, with forward slashes: `posts/a.md`. */
@@ -27,6 +27,8 @@ export interface EssaySource {
   url: string;
   /** The same path in the files' letter case, when lowercasing changed it (an old URL to redirect). */
   unlowered?: string;
+  /** The list pages Hugo published for the sections the essay is in (`/posts/`, `/posts/java/`). */
+  sectionUrls: string[];
   translationKey: string;
   frontMatter: FrontMatter;
   body: string;
@@ -81,9 +83,16 @@ function contentFolders(settings: Settings, postsDir: string): ContentFolder[] {
 
 /** Hugo's section of a page: the nearest folder above it with an `_index.md`, else the top one. */
 function sectionOf(pageFolder: string, folder: string, isSection: (dir: string) => boolean): string {
-  let dir = pageFolder;
-  while (dir !== folder && dir !== "." && !isSection(dir)) dir = path.posix.dirname(dir);
-  return dir === "." ? folder : dir;
+  return sectionsAbove(pageFolder, folder, isSection)[0];
+}
+
+/** Every section a page is in, nearest first, down to the top one (the content folder). */
+function sectionsAbove(pageFolder: string, folder: string, isSection: (dir: string) => boolean): string[] {
+  const found: string[] = [];
+  for (let dir = pageFolder; dir !== folder && dir !== "." && dir.startsWith(`${folder}/`); dir = path.posix.dirname(dir)) {
+    if (isSection(dir)) found.push(dir);
+  }
+  return [...found, folder];
 }
 
 /**
@@ -175,12 +184,15 @@ export async function loadEssays(root: string, settings: Settings, postsDir = "p
     const pageFolder = bundle ? path.posix.dirname(dir) : dir;
     const top = path.posix.basename(folder.dir);
     const below = (d: string) => path.posix.join(top, path.posix.relative(folder.dir, d));
+    const isSection = (d: string) => sections.has(`${lang}\u0000${d}`);
+    const lower = !site.disablePathToLower;
+    const sectionUrls = frontMatter.type === "page" ? [] : sectionsAbove(pageFolder, folder.dir, isSection).map((d) => `${urls.root(lang)}${sanitizePath(below(d), lower)}/`);
     const { url, unlowered } = essayUrl(
       {
         root: urls.root(lang),
         dir: below(pageFolder),
         name,
-        sections: below(sectionOf(pageFolder, folder.dir, (d) => sections.has(`${lang}\u0000${d}`))),
+        sections: below(sectionOf(pageFolder, folder.dir, isSection)),
         title: frontMatter.title,
         date: frontMatter.date,
         slug: frontMatter.slug,
@@ -197,6 +209,7 @@ export async function loadEssays(root: string, settings: Settings, postsDir = "p
       slug: frontMatter.slug ?? name,
       url,
       unlowered,
+      sectionUrls,
       translationKey: frontMatter.translationKey ?? relativeName,
       frontMatter,
       body: parsed.value.body,

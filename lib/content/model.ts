@@ -465,8 +465,8 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
     // Terms first: essays link to them.
     termPages[lang] = { tags: new Map(), categories: new Map() };
     const termGroups = {
-      tags: groupTerms(list, (e) => e.fm.tags),
-      categories: groupTerms(list, (e) => e.fm.categories),
+      tags: groupTerms(list, (e) => e.fm.tags, !site.disablePathToLower),
+      categories: groupTerms(list, (e) => e.fm.categories, !site.disablePathToLower),
     };
     termGroupsOf[lang] = termGroups;
     for (const kind of ["tags", "categories"] as const) {
@@ -656,6 +656,7 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
   }
 
   const problems = addRedirects(essays, essayPageOf, pages, settings, options);
+  addSectionRedirects(essays, pages, archivesPageOf, settings);
 
   options.renderCache?.prune(sources.map((source) => source.file));
 
@@ -728,4 +729,26 @@ function addRedirects(essays: Essay[], essayPageOf: Map<Essay, Page>, pages: Pag
   problems.push(...collisions);
   for (const { page } of redirects) pages.push(page);
   return problems;
+}
+
+/**
+ * Hugo published a list page for each section (`/posts/`, `/posts/java/`); wenji lists essays
+ * in its archives, so each of those addresses redirects to the archives of its language,
+ * unless a page or an alias of the author's already answers there (in any letter case).
+ */
+function addSectionRedirects(essays: Essay[], pages: Page[], archivesPageOf: Record<string, Page>, settings: Settings): void {
+  const roots = settings.languages.map((l) => new SiteUrls(settings.site.defaultLanguage).root(l));
+  const reserved = reservedOutputs(roots).map((o) => o.permalink);
+  const taken = new Set(pages.map((p) => p.permalink.toLowerCase()));
+  const blocked = (permalink: string) =>
+    taken.has(permalink.toLowerCase()) || reserved.some((r) => permalink.startsWith(r)) || pages.some((p) => permalink.startsWith(`${p.permalink}/`));
+  for (const essay of essays) {
+    const archives = archivesPageOf[essay.lang];
+    for (const url of essay.source.sectionUrls) {
+      const permalink = outputPath(url);
+      if (blocked(permalink)) continue;
+      taken.add(permalink.toLowerCase());
+      pages.push({ ...archives, kind: "redirect", url, href: href(url), permalink, target: archives.href, noindex: true, alternates: [] } as Page);
+    }
+  }
 }

@@ -84,11 +84,20 @@ test("a mixed-case file name redirects from its old letter case to the lowercase
   const { essays } = await loadEssays(root, settings);
   const model = buildSiteModel(essays, settings, { preview: false, caseRedirects: true });
   assert.deepEqual(model.problems, []);
-  const redirect = model.pages.find((p) => p.kind === "redirect");
-  assert.equal(redirect?.url, "/posts/MyPost/");
+  const redirect = model.pages.find((p) => p.kind === "redirect" && p.url === "/posts/MyPost/");
   assert.equal(redirect?.kind === "redirect" && redirect.target, "/posts/mypost/");
   const without = buildSiteModel(essays, settings, { preview: false, caseRedirects: false });
-  assert.equal(without.pages.some((p) => p.kind === "redirect"), false, "not where the file system ignores letter case");
+  assert.equal(without.pages.some((p) => p.url === "/posts/MyPost/"), false, "not where the file system ignores letter case");
+});
+
+test("Hugo's section lists redirect to the archives, unless the author's page or alias is there", async () => {
+  const root = await makeFixtureRoot({ posts: { "Java/_index.md": "---\ntitle: Java\n---\n", "Java/x.md": essay("甲"), "y.en.md": essay("Y"), "z.md": essay("丙", 'aliases: ["/posts/"]\n') } });
+  const settings = loadSettings(root);
+  const { essays } = await loadEssays(root, settings);
+  const model = buildSiteModel(essays, settings, { preview: false });
+  assert.deepEqual(model.problems, []);
+  const redirects = model.pages.filter((p) => p.kind === "redirect").map((p) => [p.url, p.kind === "redirect" && p.target]);
+  assert.deepEqual(redirects.sort(), [["/en/posts/", "/en/archives/"], ["/posts/", "/posts/z/"], ["/posts/java/", "/archives/"]]);
 });
 
 const BROKEN = {

@@ -1,7 +1,8 @@
 /**
  * Hugo is the oracle for URLs: Debian's `hugo` (0.111) lists the fixture blog's pages and
- * builds its aliases; every one of those paths must exist in wenji's build of the same
- * essays (the page itself, with its title, or the redirect to the same page), the
+ * builds its aliases and list pages; every one of those paths must exist in wenji's build of
+ * the same essays (the page itself, with its title; the redirect to the same page; for a
+ * section's list, a redirect to the archives), the
  * translations must be paired as Hugo pairs them, and every internal link must resolve.
  * Three configurations: the fixture's permalinks, Hugo's default paths, and those paths
  * with `disablePathToLower`.
@@ -38,7 +39,7 @@ interface HugoPage {
 }
 
 /** Hugo's published pages (not drafts), and its aliases with the page each redirects to. */
-async function hugoOracle(config: string): Promise<{ pages: HugoPage[]; aliases: Map<string, string> }> {
+async function hugoOracle(config: string): Promise<{ pages: HugoPage[]; aliases: Map<string, string>; lists: string[] }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "wenji-hugo-"));
   await cp(HUGO_BLOG, dir, { recursive: true });
   await writeFile(path.join(dir, "hugo.toml"), config);
@@ -50,14 +51,16 @@ async function hugoOracle(config: string): Promise<{ pages: HugoPage[]; aliases:
   const out = path.join(dir, "public");
   execFileSync("hugo", ["--quiet", "-d", out], { cwd: dir, encoding: "utf8" });
   const aliases = new Map<string, string>();
+  const lists: string[] = [];
   for (const file of await glob("**/*.html", { cwd: out })) {
     const html = await readFile(path.join(out, file), "utf8");
     const refresh = /<meta http-equiv="?refresh"? content="0; url=([^"]+)"/.exec(html);
     const url = `/${file.replace(/index\.html$/, "")}`;
     // Hugo's own redirect from the default language's folder (/zh-cn/) to the home page is not an alias.
     if (refresh && url !== "/zh-cn/") aliases.set(url, decodeURI(new URL(refresh[1], HUGO_ORIGIN).pathname));
+    else if (!refresh && !pages.some((p) => p.path === url)) lists.push(url);
   }
-  return { pages, aliases };
+  return { pages, aliases, lists };
 }
 
 function hugoConfig(variant: "fixture" | "default" | "keep-case", original: string): string {
@@ -105,6 +108,14 @@ for (const [name, variant, settings] of variants) {
     for (const [alias, target] of oracle.aliases) {
       assert.ok(existsSync(outputFile(output, alias)), `Hugo's alias ${alias} is missing in wenji's output`);
       assert.equal(redirectTarget(await document(output, alias)), target, `${alias} redirects where Hugo's did`);
+    }
+
+    // Home, section lists, tags and categories: a page of wenji's or a redirect to one.
+    assert.ok(oracle.lists.includes("/posts/java/") || variant !== "fixture", "the fixture has a nested section");
+    for (const list of oracle.lists) {
+      assert.ok(existsSync(outputFile(output, list)), `Hugo publishes the list ${list}, wenji does not`);
+      const target = redirectTarget(await document(output, list));
+      if (target) assert.ok(existsSync(outputFile(output, target)), `${list} redirects to ${target}, which exists`);
     }
 
     // Translations are paired as Hugo pairs them: same folder and name, language code in any case.
