@@ -748,7 +748,13 @@ function addSectionRedirects(essays: Essay[], pages: Page[], archivesPageOf: Rec
       const permalink = outputPath(url);
       if (blocked(permalink)) continue;
       taken.add(permalink.toLowerCase());
-      pages.push({ ...archives, kind: "redirect", url, href: href(url), permalink, target: archives.href, noindex: true, alternates: [] } as Page);
+      pages.push({ ...pageBase(archives), kind: "redirect", url, href: href(url), permalink, target: archives.href, noindex: true, alternates: [] });
     }
   }
+}
+
+/** The fields every page has, without what its kind adds (a redirect carries no essay list). */
+function pageBase(page: Page): PageBase {
+  const { lang, locale, url, href, permalink, title, documentTitle, description, canonical, alternates, switcher, noindex, nav, feeds } = page;
+  return { kind: page.kind, lang, locale, url, href, permalink, title, documentTitle, description, canonical, alternates, switcher, noindex, nav, feeds };
 }

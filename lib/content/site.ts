@@ -28,17 +28,24 @@ function stopOnErrors(problems: Problem[]): void {
   throw new WenjiError(lines);
 }
 
+const caseSensitive = new Map<string, boolean>();
+
 /**
  * Whether files in the project's folder differ by letter case (Linux) or not (macOS,
- * Windows): only then can `/posts/MyPost/` redirect to `/posts/mypost/`.
+ * Windows): only then can `/posts/MyPost/` redirect to `/posts/mypost/`. Probed once per
+ * project and process.
  */
 export function caseSensitiveFolder(root: string): boolean {
+  const known = caseSensitive.get(root);
+  if (known !== undefined) return known;
   const dir = path.join(root, ".cache");
   mkdirSync(dir, { recursive: true });
   const probe = path.join(dir, `case-probe-${process.pid}`);
   writeFileSync(probe, "");
   try {
-    return !existsSync(path.join(dir, `CASE-PROBE-${process.pid}`));
+    const sensitive = !existsSync(path.join(dir, `CASE-PROBE-${process.pid}`));
+    caseSensitive.set(root, sensitive);
+    return sensitive;
   } finally {
     rmSync(probe, { force: true });
   }
