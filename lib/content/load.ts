@@ -161,7 +161,7 @@ export async function loadEssays(root: string, settings: Settings, postsDir = "p
   found.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const problems: Problem[] = [];
   const essays: EssaySource[] = [];
-  const urls = new SiteUrls(site.defaultLanguage);
+  const urls = SiteUrls.for(site);
 
   const sources = readAll(found.map(({ file }) => path.join(root, file)));
   const checked: typeof lastChecked = new Map();

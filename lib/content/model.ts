@@ -263,7 +263,7 @@ function byDateDesc(a: Essay, b: Essay): number {
 
 export function buildSiteModel(sources: EssaySource[], settings: Settings, options: BuildOptions): SiteModel {
   const { site, languages } = settings;
-  const urls = new SiteUrls(site.defaultLanguage);
+  const urls = SiteUrls.for(site);
   const now = options.now ?? DateTime.now().setZone(site.timezone);
   const t: Record<string, Translate> = Object.fromEntries(languages.map((l) => [l, translator(settings.strings[l])]));
   const abs = (url: string) => absoluteUrl(site.url, site.pathPrefix, url);
@@ -656,7 +656,7 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
   }
 
   const problems = addRedirects(essays, essayPageOf, pages, settings, options);
-  addSectionRedirects(essays, pages, archivesPageOf, settings);
+  addListRedirects(essays, pages, { home: homePageOf, archives: archivesPageOf }, settings);
 
   options.renderCache?.prune(sources.map((source) => source.file));
 
@@ -693,7 +693,7 @@ function urlSource(essay: Essay): NonNullable<Output["source"]> {
  */
 function addRedirects(essays: Essay[], essayPageOf: Map<Essay, Page>, pages: Page[], settings: Settings, options: BuildOptions): Problem[] {
   const problems: Problem[] = [];
-  const roots = settings.languages.map((l) => new SiteUrls(settings.site.defaultLanguage).root(l));
+  const roots = settings.languages.map((l) => SiteUrls.for(settings.site).root(l));
   const outputs: Output[] = [...pages.filter((p) => p.kind !== "essay" && p.kind !== "page").map((p) => ({ permalink: p.permalink, what: `the ${p.kind} page ${p.url}` })), ...reservedOutputs(roots)];
   const redirects: { output: Output; page: Page }[] = [];
   for (const essay of essays) {
@@ -733,23 +733,33 @@ function addRedirects(essays: Essay[], essayPageOf: Map<Essay, Page>, pages: Pag
 
 /**
  * Hugo published a list page for each section (`/posts/`, `/posts/java/`); wenji lists essays
- * in its archives, so each of those addresses redirects to the archives of its language,
- * unless a page or an alias of the author's already answers there (in any letter case).
+ * in its archives, so each of those addresses redirects to the archives of its language.
+ * Hugo also answered at the default language's folder (`/zh-cn/`, redirecting to `/`), or,
+ * with the default language in its folder, at `/`. Each redirect yields to a page or an
+ * alias of the author's at the same address (in any letter case).
  */
-function addSectionRedirects(essays: Essay[], pages: Page[], archivesPageOf: Record<string, Page>, settings: Settings): void {
-  const roots = settings.languages.map((l) => new SiteUrls(settings.site.defaultLanguage).root(l));
+function addListRedirects(essays: Essay[], pages: Page[], of: { home: Record<string, Page>; archives: Record<string, Page> }, settings: Settings): void {
+  const { site } = settings;
+  const urls = SiteUrls.for(site);
+  const roots = settings.languages.map((l) => urls.root(l));
   const reserved = reservedOutputs(roots).map((o) => o.permalink);
   const taken = new Set(pages.map((p) => p.permalink.toLowerCase()));
   const blocked = (permalink: string) =>
     taken.has(permalink.toLowerCase()) || reserved.some((r) => permalink.startsWith(r)) || pages.some((p) => permalink.startsWith(`${p.permalink}/`));
+  const redirect = (url: string, to: Page) => {
+    const permalink = outputPath(url);
+    if (blocked(permalink)) return;
+    taken.add(permalink.toLowerCase());
+    pages.push({ ...pageBase(to), kind: "redirect", url, href: href(url), permalink, target: to.href, noindex: true, alternates: [] });
+  };
   for (const essay of essays) {
-    const archives = archivesPageOf[essay.lang];
-    for (const url of essay.source.sectionUrls) {
-      const permalink = outputPath(url);
-      if (blocked(permalink)) continue;
-      taken.add(permalink.toLowerCase());
-      pages.push({ ...pageBase(archives), kind: "redirect", url, href: href(url), permalink, target: archives.href, noindex: true, alternates: [] });
-    }
+    for (const url of essay.source.sectionUrls) redirect(url, of.archives[essay.lang]);
+  }
+  const home = of.home[site.defaultLanguage];
+  if (site.defaultLanguageInSubdir) redirect("/", home);
+  else {
+    const language = site.languages[site.defaultLanguage];
+    for (const code of new Set([language.subdir ?? site.defaultLanguage, ...language.hugoCodes.map((c) => c.toLowerCase())])) redirect(`/${code}/`, home);
   }
 }
 

@@ -17,6 +17,8 @@ const language = z.object({
   description: z.string().default(""),
   // Other codes that mean this language in file names (`index.zh-cn.md`), as a Hugo site named it; any letter case.
   hugoCodes: z.array(z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "must be a language code such as zh-cn")).default([]),
+  // The language's folder in URLs (`/en-us/`), when not its code: the language's key in a Hugo config.
+  subdir: z.string().regex(/^[A-Za-z0-9_-]+$/, "must be one folder name such as en-us").optional(),
   // A folder (from the project root) holding this language's `posts/`, as Hugo's per-language contentDir.
   contentDir: z
     .string()
@@ -40,6 +42,8 @@ export const siteSchema = z
       }))
       .default({}),
     disablePathToLower: z.boolean().default(false),
+    // Hugo's defaultContentLanguageInSubdir: the default language under /<its folder>/ too, and / redirects there.
+    defaultLanguageInSubdir: z.boolean().default(false),
     copyrightStartYear: z.number().int().optional(),
     icp: z.string().default(""),
     paginate: z.number().int().positive().default(10),
@@ -71,6 +75,13 @@ export const siteSchema = z
   })
   .superRefine((site, ctx) => {
     // A code in a file name must mean one language.
+    const folders = new Map<string, string>();
+    for (const [lang, settings] of Object.entries(site.languages)) {
+      const folder = (settings.subdir ?? lang).toLowerCase();
+      const other = folders.get(folder);
+      if (other) ctx.addIssue({ code: "custom", path: ["languages", lang, "subdir"], message: `"${folder}" is already the URL folder of language "${other}"` });
+      folders.set(folder, lang);
+    }
     const owner = new Map<string, string>();
     for (const [lang, settings] of Object.entries(site.languages)) {
       for (const code of [lang, ...settings.hugoCodes].map((c) => c.toLowerCase())) {

@@ -5,10 +5,24 @@ import type { DateTime } from "luxon";
  * Paths keep raw UTF-8 (files are written as `/tags/运营/index.html`); `href` encodes them.
  */
 export class SiteUrls {
-  constructor(private readonly defaultLanguage: string) {}
+  /**
+   * @param subdirs each language's folder in URLs when not its code (`_data/site.json`'s `subdir`)
+   * @param defaultInSubdir the default language under its folder too, as Hugo's `defaultContentLanguageInSubdir`
+   */
+  constructor(
+    private readonly defaultLanguage: string,
+    private readonly subdirs: Record<string, string | undefined> = {},
+    private readonly defaultInSubdir = false,
+  ) {}
+
+  /** The URLs of a site's settings. */
+  static for(site: { defaultLanguage: string; defaultLanguageInSubdir: boolean; languages: Record<string, { subdir?: string }> }): SiteUrls {
+    const subdirs = Object.fromEntries(Object.entries(site.languages).map(([lang, l]) => [lang, l.subdir]));
+    return new SiteUrls(site.defaultLanguage, subdirs, site.defaultLanguageInSubdir);
+  }
 
   root(lang: string): string {
-    return lang === this.defaultLanguage ? "/" : `/${lang}/`;
+    return lang === this.defaultLanguage && !this.defaultInSubdir ? "/" : `/${this.subdirs[lang] ?? lang}/`;
   }
 
   home(lang: string, page = 1): string {
@@ -32,7 +46,7 @@ export class SiteUrls {
   }
 
   notFound(lang: string): string {
-    return lang === this.defaultLanguage ? "/404.html" : `/${lang}/404.html`;
+    return lang === this.defaultLanguage ? "/404.html" : `${this.root(lang)}404.html`;
   }
 
   search(lang: string): string {

@@ -97,7 +97,7 @@ test("Hugo's section lists redirect to the archives, unless the author's page or
   const model = buildSiteModel(essays, settings, { preview: false });
   assert.deepEqual(model.problems, []);
   const redirects = model.pages.filter((p) => p.kind === "redirect").map((p) => [p.url, p.kind === "redirect" && p.target]);
-  assert.deepEqual(redirects.sort(), [["/en/posts/", "/en/archives/"], ["/posts/", "/posts/z/"], ["/posts/java/", "/archives/"]]);
+  assert.deepEqual(redirects.sort(), [["/en/posts/", "/en/archives/"], ["/posts/", "/posts/z/"], ["/posts/java/", "/archives/"], ["/zh/", "/"]], "and the default language's folder redirects home, as in Hugo");
 });
 
 const BROKEN = {

@@ -4,8 +4,8 @@
  * the same essays (the page itself, with its title; the redirect to the same page; for a
  * section's list, a redirect to the archives), the
  * translations must be paired as Hugo pairs them, and every internal link must resolve.
- * Three configurations: the fixture's permalinks, Hugo's default paths, and those paths
- * with `disablePathToLower`.
+ * Four configurations: the fixture's permalinks, the same with the default language in its
+ * folder, Hugo's default paths, and those paths with `disablePathToLower`.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -56,15 +56,17 @@ async function hugoOracle(config: string): Promise<{ pages: HugoPage[]; aliases:
     const html = await readFile(path.join(out, file), "utf8");
     const refresh = /<meta http-equiv="?refresh"? content="0; url=([^"]+)"/.exec(html);
     const url = `/${file.replace(/index\.html$/, "")}`;
-    // Hugo's own redirect from the default language's folder (/zh-cn/) to the home page is not an alias.
-    if (refresh && url !== "/zh-cn/") aliases.set(url, decodeURI(new URL(refresh[1], HUGO_ORIGIN).pathname));
+    if (refresh) aliases.set(url, decodeURI(new URL(refresh[1], HUGO_ORIGIN).pathname));
     else if (!refresh && !pages.some((p) => p.path === url)) lists.push(url);
   }
   return { pages, aliases, lists };
 }
 
-function hugoConfig(variant: "fixture" | "default" | "keep-case", original: string): string {
+type Variant = "fixture" | "default" | "keep-case" | "subdir";
+
+function hugoConfig(variant: Variant, original: string): string {
   if (variant === "fixture") return original;
+  if (variant === "subdir") return original.replace("defaultContentLanguageInSubdir = false", "defaultContentLanguageInSubdir = true");
   const withoutPermalinks = original.replace(/\[permalinks\][^[]*/, "");
   return variant === "default" ? withoutPermalinks : `disablePathToLower = true\n${withoutPermalinks}`;
 }
@@ -79,8 +81,9 @@ function redirectTarget(doc: Document): string | undefined {
   return content ? decodeURI(content.replace(/^0; url=/, "")) : undefined;
 }
 
-const variants: [string, "fixture" | "default" | "keep-case", HugoUrlSettings][] = [
+const variants: [string, Variant, HugoUrlSettings][] = [
   ["the fixture's permalinks", "fixture", { permalinks: FIXTURE_PERMALINKS, disablePathToLower: false }],
+  ["the default language in its folder (/zh-cn/)", "subdir", { permalinks: FIXTURE_PERMALINKS, disablePathToLower: false, defaultLanguageInSubdir: true }],
   ["Hugo's default paths", "default", { permalinks: {}, disablePathToLower: false }],
   ["default paths with disablePathToLower", "keep-case", { permalinks: {}, disablePathToLower: true }],
 ];
@@ -111,7 +114,7 @@ for (const [name, variant, settings] of variants) {
     }
 
     // Home, section lists, tags and categories: a page of wenji's or a redirect to one.
-    assert.ok(oracle.lists.includes("/posts/java/") || variant !== "fixture", "the fixture has a nested section");
+    assert.ok(oracle.lists.some((l) => l.endsWith("/posts/java/")) || variant === "keep-case", "the fixture has a nested section");
     for (const list of oracle.lists) {
       assert.ok(existsSync(outputFile(output, list)), `Hugo publishes the list ${list}, wenji does not`);
       const target = redirectTarget(await document(output, list));

@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { DateTime } from "luxon";
-import { aliasUrl, essayUrl, permalinkProblem, sanitizePath, type UrlSource } from "../../lib/i18n/urls.ts";
+import { aliasUrl, essayUrl, permalinkProblem, sanitizePath, SiteUrls, type UrlSource } from "../../lib/i18n/urls.ts";
 import { languageOfFile, loadEssays } from "../../lib/content/load.ts";
 import { loadSettings } from "../../lib/content/settings.ts";
 import { WenjiError } from "../../lib/content/problems.ts";
@@ -133,4 +133,12 @@ test("settings name the key and the value when a permalink, hugoCode or contentD
     assert.match(text, /"languages\.en\.contentDir" must be a folder inside the project/);
     return true;
   });
+});
+
+test("language folders in URLs: subdir names them, defaultLanguageInSubdir puts the default one in its folder", () => {
+  const languages = { zh: { subdir: "zh-cn" }, en: {} };
+  const atRoot = SiteUrls.for({ defaultLanguage: "zh", defaultLanguageInSubdir: false, languages });
+  assert.deepEqual([atRoot.root("zh"), atRoot.root("en"), atRoot.notFound("en")], ["/", "/en/", "/en/404.html"]);
+  const inSubdir = SiteUrls.for({ defaultLanguage: "zh", defaultLanguageInSubdir: true, languages: { zh: { subdir: "zh-cn" }, en: { subdir: "en-us" } } });
+  assert.deepEqual([inSubdir.root("zh"), inSubdir.home("zh", 2), inSubdir.root("en"), inSubdir.notFound("zh")], ["/zh-cn/", "/zh-cn/page/2/", "/en-us/", "/404.html"]);
 });
