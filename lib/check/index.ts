@@ -11,6 +11,7 @@ import { loadSettings } from "../content/settings.ts";
 import { loadEssays } from "../content/load.ts";
 import { buildSiteModel, type Essay } from "../content/model.ts";
 import type { Severity } from "../content/problems.ts";
+import { SiteUrls } from "../i18n/urls.ts";
 
 export interface CheckFinding {
   file: string;
@@ -69,7 +70,8 @@ export async function checkSite(root: string, options: { lint?: LintSource } = {
 
   const pages = new Map(model.pages.map((p) => [p.url, p]));
   const essayByUrl = new Map(model.essays.map((e) => [e.url, e]));
-  const languages = settings.languages.filter((l) => l !== settings.site.defaultLanguage).join("|");
+  const urls = SiteUrls.for(settings.site);
+  const languages = settings.languages.map((l) => urls.root(l).slice(1, -1)).filter(Boolean).join("|");
   const section = new RegExp(`^/(?:(?:${languages || "-"})/)?(posts|tags|categories)/`);
   const sectionNames: Record<string, string> = { posts: "essay", tags: "tag", categories: "category" };
 
