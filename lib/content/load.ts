@@ -144,18 +144,18 @@ function checkFrontMatter(file: string, source: string, zone: string, checked: t
 }
 
 export async function loadEssays(root: string, settings: Settings, postsDir = "posts"): Promise<LoadResult> {
-  const ignore = ["**/node_modules/**", "**/_*/**", "**/_*.md"];
+  const ignore = ["**/node_modules/**", "**/_*/**"];
   const folders = contentFolders(settings, postsDir);
   const found: { file: string; folder: ContentFolder }[] = [];
   const { site } = settings;
   const codes = languageCodes(settings);
   const sections = new Set<string>();
   for (const folder of folders) {
-    for (const file of await glob(`${folder.dir}/**/*.md`, { cwd: root, ignore })) found.push({ file, folder });
-    // Sections are per language, as in Hugo: `_index.md` makes one in the default language, `_index.en.md` in English.
-    for (const index of await glob(`${folder.dir}/**/_index*.md`, { cwd: root })) {
-      const { lang } = languageOfFile(index, codes, folder.lang ?? site.defaultLanguage);
-      sections.add(`${lang}\u0000${path.posix.dirname(index)}`);
+    for (const file of await glob(`${folder.dir}/**/*.md`, { cwd: root, ignore })) {
+      const name = path.posix.basename(file);
+      if (!name.startsWith("_")) found.push({ file, folder });
+      // Sections are per language, as in Hugo: `_index.md` makes one in the default language, `_index.en.md` in English.
+      else if (name.startsWith("_index.")) sections.add(`${languageOfFile(file, codes, folder.lang ?? site.defaultLanguage).lang}\u0000${path.posix.dirname(file)}`);
     }
   }
   found.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));

@@ -98,21 +98,30 @@ export interface UrlSource {
  * `%XX` escapes stay, a run of spaces becomes one hyphen, anything else is dropped.
  */
 export function sanitizePath(text: string, lower: boolean): string {
+  // Most paths are already clean lower-case ASCII: 30,000 essays' paths, sections and slugs
+  // are sanitized on every load.
+  if (CLEAN.test(text) && !text.startsWith("-") && !text.includes("--")) return text;
   const source = [...text];
   let out = "";
   let prependHyphen = false;
   let wasHyphen = false;
-  source.forEach((ch, i) => {
-    const allowed = /[./\\_#+~@-]|[\p{L}\p{N}\p{M}]/u.test(ch) || (ch === "%" && /^[0-9a-f]{2}$/i.test((source[i + 1] ?? "") + (source[i + 2] ?? "")));
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    const allowed = ALLOWED.test(ch) || (ch === "%" && HEX2.test((source[i + 1] ?? "") + (source[i + 2] ?? "")));
     if (allowed) {
       wasHyphen = ch === "-";
       if (prependHyphen && !wasHyphen) out += "-";
       prependHyphen = false;
       out += ch;
-    } else if (out.length > 0 && !wasHyphen && /\s/u.test(ch)) prependHyphen = true;
-  });
+    } else if (out.length > 0 && !wasHyphen && SPACE.test(ch)) prependHyphen = true;
+  }
   return lower ? out.toLowerCase() : out;
 }
+
+const CLEAN = /^[a-z0-9._/~@+#-]*$/;
+const ALLOWED = /[./\\_#+~@-]|[\p{L}\p{N}\p{M}]/u;
+const HEX2 = /^[0-9a-f]{2}$/i;
+const SPACE = /\s/u;
 
 /** The tokens a `permalinks` pattern may use (Hugo 0.111's, plus `:contentbasename` of later Hugo). */
 export const PERMALINK_TOKENS = ["year", "month", "monthname", "day", "weekday", "weekdayname", "yearday", "section", "sections", "title", "slug", "slugorfilename", "filename", "contentbasename"] as const;
@@ -126,10 +135,12 @@ export function permalinkProblem(pattern: string): string | undefined {
   return undefined;
 }
 
+function two(n: number): string {
+  return String(n).padStart(2, "0");
+}
+
 function expandToken(token: string, source: UrlSource, lower: boolean): string {
   const date = source.date;
-  const two = (n: number) => String(n).padStart(2, "0");
-  const title = () => sanitizePath(source.title, lower);
   switch (token) {
     case "year": return String(date.year);
     case "month": return two(date.month);
@@ -140,8 +151,8 @@ function expandToken(token: string, source: UrlSource, lower: boolean): string {
     case "yearday": return String(date.ordinal);
     case "section": return sanitizePath(source.dir.split("/")[0], lower);
     case "sections": return sanitizePath(source.sections, lower);
-    case "title": return title();
-    case "slug": return source.slug ? sanitizePath(source.slug, lower) : title();
+    case "title": return sanitizePath(source.title, lower);
+    case "slug": return sanitizePath(source.slug || source.title, lower);
     case "slugorfilename": return sanitizePath(source.slug ?? source.name, lower);
     default: return sanitizePath(source.name, lower); // filename, contentbasename
   }
@@ -164,20 +175,21 @@ export function essayUrl(source: UrlSource, settings: PathSettings): { url: stri
     const url = source.url.startsWith("/") ? source.url : `${source.root}${source.url}`;
     return { url: withSlash(url.replace(/\/{2,}/g, "/")) };
   }
-  const make = (lower: boolean) => {
-    let path: string;
-    const pattern = settings.permalinks[source.dir.split("/")[0]];
-    if (source.isPage) path = sanitizePath(source.slug ?? source.name, lower);
-    else if (pattern) path = pattern.replace(/:([a-z]+)/g, (_, token: string) => expandToken(token, source, lower));
-    else path = sanitizePath(`${source.dir}/${source.slug ?? source.name}`, lower);
-    return withSlash(`${source.root}${path.replace(/^\/+/, "")}`.replace(/\/{2,}/g, "/"));
-  };
-  const url = make(!settings.disablePathToLower);
+  const pattern = source.isPage ? undefined : settings.permalinks[source.dir.split("/")[0]];
+  const url = pathOf(source, pattern, !settings.disablePathToLower);
   // Only paths made of folder and file names (or slugs) had their files' letter case before
   // wenji lowercased them; a pattern's titles and dates never did.
-  const fromFiles = source.isPage || !settings.permalinks[source.dir.split("/")[0]];
-  const unlowered = settings.disablePathToLower || !fromFiles ? undefined : make(false);
+  const raw = source.isPage ? (source.slug ?? source.name) : `${source.dir}/${source.slug ?? source.name}`;
+  const unlowered = settings.disablePathToLower || pattern || raw === raw.toLowerCase() ? undefined : pathOf(source, undefined, false);
   return { url, unlowered: unlowered !== url ? unlowered : undefined };
+}
+
+function pathOf(source: UrlSource, pattern: string | undefined, lower: boolean): string {
+  let path: string;
+  if (source.isPage) path = sanitizePath(source.slug ?? source.name, lower);
+  else if (pattern) path = pattern.replace(/:([a-z]+)/g, (_, token: string) => expandToken(token, source, lower));
+  else path = sanitizePath(`${source.dir}/${source.slug ?? source.name}`, lower);
+  return withSlash(`${source.root}${path.replace(/^\/+/, "")}`.replace(/\/{2,}/g, "/"));
 }
 
 /**
