@@ -98,6 +98,7 @@ test("bundles in zh-cn, zh-CN and en are one essay in two languages, and content
       "a/index.en.md": essay("A"),
       "b/index.zh-CN.md": essay("乙"),
       "c.md": essay("丙"),
+      "d.md": essay("丁", 'slug: "My Slug"\n'),
     },
     files: { "content/en/posts/b/index.md": essay("B"), "content/en/posts/c.en-US.md": essay("C") },
   });
@@ -112,6 +113,7 @@ test("bundles in zh-cn, zh-CN and en are one essay in two languages, and content
     ["posts/a/index.zh-cn.md", "zh", "/posts/a/", "a"],
     ["posts/b/index.zh-CN.md", "zh", "/posts/b/", "b"],
     ["posts/c.md", "zh", "/posts/c/", "c"],
+    ["posts/d.md", "zh", "/posts/my-slug/", "d"],
   ]);
 });
 
