@@ -158,9 +158,9 @@ function expandToken(token: string, source: UrlSource, lower: boolean): string {
   }
 }
 
-/** A site path ends with `/` unless its last segment names a file (`x.html`). */
+/** A site path ends with `/` unless it names an HTML file (`x.html`), as Hugo writes aliases: `/old.php` is `/old.php/`. */
 function withSlash(url: string): string {
-  return url.endsWith("/") || /\.[a-z0-9]+$/i.test(url) ? url : `${url}/`;
+  return url.endsWith("/") || /\.html?$/i.test(url) ? url : `${url}/`;
 }
 
 /**

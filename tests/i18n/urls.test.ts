@@ -72,6 +72,7 @@ test("aliases resolve like Hugo's: from the root, or beside the page", () => {
   assert.equal(aliasUrl("/old/path", "/posts/a/"), "/old/path/");
   assert.equal(aliasUrl("rel-alias", "/posts/my-bundle/"), "/posts/rel-alias/");
   assert.equal(aliasUrl("/old.html", "/posts/a/"), "/old.html");
+  assert.equal(aliasUrl("/old.php", "/posts/a/"), "/old.php/", "only .html names a file, as in Hugo");
 });
 
 test("language codes in file names are matched in any letter case, through hugoCodes", () => {
