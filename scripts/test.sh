@@ -5,8 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages the tests drive: Chromium (browser tests), CJK fonts (screenshots),
-# feedparser and newsboat (two real feed readers), xmllint, GNU time (benchmarks), hugo
-# (the oracle for heading ids).
+# feedparser and newsboat (two real feed readers), xmllint, GNU time (benchmarks), hugo (the
+# oracle for URLs and heading ids).
 packages=(chromium fonts-noto-cjk python3-feedparser newsboat libxml2-utils time hugo)
 missing=()
 for pkg in "${packages[@]}"; do

@@ -11,6 +11,7 @@ import { loadSettings } from "../content/settings.ts";
 import { loadEssays } from "../content/load.ts";
 import { buildSiteModel, renderWarnings, type Essay } from "../content/model.ts";
 import type { Problem, Severity } from "../content/problems.ts";
+import { SiteUrls } from "../i18n/urls.ts";
 
 export interface CheckFinding {
   file: string;
@@ -67,10 +68,12 @@ export async function checkSite(root: string, options: { lint?: LintSource } = {
   const renderFailures: Problem[] = [];
   const model = buildSiteModel(sources, settings, { preview: true, renderFailures });
   for (const p of [...renderFailures, ...renderWarnings(model)]) findings.push({ file: p.file, line: p.line, severity: p.severity, rule: p.rule ?? "render", message: p.message });
+  for (const p of model.problems) findings.push({ file: p.file, line: p.line, severity: p.severity, rule: p.rule ?? "url-collision", message: p.message });
 
   const pages = new Map(model.pages.map((p) => [p.url, p]));
   const essayByUrl = new Map(model.essays.map((e) => [e.url, e]));
-  const languages = settings.languages.filter((l) => l !== settings.site.defaultLanguage).join("|");
+  const urls = SiteUrls.for(settings.site);
+  const languages = settings.languages.map((l) => urls.root(l).slice(1, -1)).filter(Boolean).join("|");
   const section = new RegExp(`^/(?:(?:${languages || "-"})/)?(posts|tags|categories)/`);
   const sectionNames: Record<string, string> = { posts: "essay", tags: "tag", categories: "category" };
 

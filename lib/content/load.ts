@@ -1,7 +1,8 @@
 /**
- * Reads every essay under `posts/`: Hugo's file-name convention (`name.md` in the default
- * language, `name.en.md` its English translation) and page bundles (`name/index.md`,
- * `name/index.en.md`, images beside them). All problems of all files are collected.
+ * Reads every essay under `posts/` (and under each language's `contentDir`): Hugo's file-name
+ * convention (`name.md` in the default language, `name.en.md` or `name.en-US.md` a
+ * translation) and page bundles (`name/index.md`, `name/index.en.md`, images beside them),
+ * each with its URL as Hugo makes it. All problems of all files are collected.
  */
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
@@ -12,6 +13,7 @@ import type { FrontMatter } from "./schema.ts";
 import type { Problem } from "./problems.ts";
 import type { Settings } from "./settings.ts";
 import { applyShortcodes } from "./shortcodes.ts";
+import { essayUrl, sanitizePath, SiteUrls } from "../i18n/urls.ts";
 
 export interface EssaySource {
   /** Path relative to the project root, with forward slashes: `posts/a.md`. */
@@ -21,6 +23,12 @@ export interface EssaySource {
   bundle: boolean;
   lang: string;
   slug: string;
+  /** Site path without prefix (`/posts/java/x/`), as Hugo would publish it. */
+  url: string;
+  /** The same path in the files' letter case, when lowercasing changed it (an old URL to redirect). */
+  unlowered?: string;
+  /** The list pages Hugo published for the sections the essay is in (`/posts/`, `/posts/java/`). */
+  sectionUrls: string[];
   translationKey: string;
   frontMatter: FrontMatter;
   body: string;
@@ -36,12 +44,55 @@ export interface LoadResult {
   problems: Problem[];
 }
 
-/** Splits `name.en.md` / `index.en.md` into name and language, when the suffix is a configured language. */
-export function languageOfFile(file: string, languages: string[], defaultLanguage: string): { stem: string; lang: string } {
+/** Every code that names a language in file names, lower-cased: its own and its `hugoCodes`. */
+export function languageCodes(settings: Settings): Map<string, string> {
+  const codes = new Map<string, string>();
+  for (const lang of settings.languages) {
+    for (const code of [lang, ...settings.site.languages[lang].hugoCodes]) codes.set(code.toLowerCase(), lang);
+  }
+  return codes;
+}
+
+/**
+ * Splits `name.en.md` / `index.zh-CN.md` into name and language, when the suffix names a
+ * configured language (in any letter case, as Hugo matches them); else the file is in `fallback`.
+ */
+export function languageOfFile(file: string, codes: Map<string, string>, fallback: string): { stem: string; lang: string } {
   const base = path.posix.basename(file, ".md");
   const dot = base.lastIndexOf(".");
-  if (dot > 0 && languages.includes(base.slice(dot + 1))) return { stem: base.slice(0, dot), lang: base.slice(dot + 1) };
-  return { stem: base, lang: defaultLanguage };
+  const lang = dot > 0 ? codes.get(base.slice(dot + 1).toLowerCase()) : undefined;
+  return lang ? { stem: base.slice(0, dot), lang } : { stem: base, lang: fallback };
+}
+
+/** A folder of essays: `posts/`, or a language's `<contentDir>/posts/` whose files are in that language. */
+interface ContentFolder {
+  dir: string;
+  lang?: string;
+}
+
+function contentFolders(settings: Settings, postsDir: string): ContentFolder[] {
+  const folders: ContentFolder[] = [{ dir: postsDir }];
+  for (const lang of settings.languages) {
+    const contentDir = settings.site.languages[lang].contentDir;
+    if (contentDir === undefined) continue;
+    const dir = path.posix.join(contentDir.replace(/\\/g, "/"), path.posix.basename(postsDir));
+    if (dir !== postsDir) folders.push({ dir, lang });
+  }
+  return folders;
+}
+
+/** Hugo's section of a page: the nearest folder above it with an `_index.md`, else the top one. */
+function sectionOf(pageFolder: string, folder: string, isSection: (dir: string) => boolean): string {
+  return sectionsAbove(pageFolder, folder, isSection)[0];
+}
+
+/** Every section a page is in, nearest first, down to the top one (the content folder). */
+function sectionsAbove(pageFolder: string, folder: string, isSection: (dir: string) => boolean): string[] {
+  const found: string[] = [];
+  for (let dir = pageFolder; dir !== folder && dir !== "." && dir.startsWith(`${folder}/`); dir = path.posix.dirname(dir)) {
+    if (isSection(dir)) found.push(dir);
+  }
+  return [...found, folder];
 }
 
 /**
@@ -93,14 +144,28 @@ function checkFrontMatter(file: string, source: string, zone: string, checked: t
 }
 
 export async function loadEssays(root: string, settings: Settings, postsDir = "posts"): Promise<LoadResult> {
-  const files = (await glob(`${postsDir}/**/*.md`, { cwd: root, ignore: ["**/node_modules/**", "**/_*/**", "**/_*.md"] })).sort();
+  const ignore = ["**/node_modules/**", "**/_*/**"];
+  const folders = contentFolders(settings, postsDir);
+  const found: { file: string; folder: ContentFolder }[] = [];
+  const { site } = settings;
+  const codes = languageCodes(settings);
+  const sections = new Set<string>();
+  for (const folder of folders) {
+    for (const file of await glob(`${folder.dir}/**/*.md`, { cwd: root, ignore })) {
+      const name = path.posix.basename(file);
+      if (!name.startsWith("_")) found.push({ file, folder });
+      // Sections are per language, as in Hugo: `_index.md` makes one in the default language, `_index.en.md` in English.
+      else if (name.startsWith("_index.")) sections.add(`${languageOfFile(file, codes, folder.lang ?? site.defaultLanguage).lang}\u0000${path.posix.dirname(file)}`);
+    }
+  }
+  found.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const problems: Problem[] = [];
   const essays: EssaySource[] = [];
-  const { site, languages } = settings;
+  const urls = SiteUrls.for(site);
 
-  const sources = readAll(files.map((file) => path.join(root, file)));
+  const sources = readAll(found.map(({ file }) => path.join(root, file)));
   const checked: typeof lastChecked = new Map();
-  files.forEach((file, i) => {
+  found.forEach(({ file, folder }, i) => {
     const source = sources[i];
     const { parsed, validated } = checkFrontMatter(file, source, site.timezone, checked);
     if (!parsed.ok) {
@@ -110,17 +175,41 @@ export async function loadEssays(root: string, settings: Settings, postsDir = "p
     const { frontMatter, problems: found } = validated!;
     problems.push(...found);
     if (!frontMatter) return;
-    const { stem, lang } = languageOfFile(file, languages, site.defaultLanguage);
+    const { stem, lang } = languageOfFile(file, codes, folder.lang ?? site.defaultLanguage);
     const bundle = stem === "index";
     const dir = path.posix.dirname(file);
     const name = bundle ? path.posix.basename(dir) : stem;
-    const relativeName = bundle ? path.posix.relative(postsDir, dir) : path.posix.join(path.posix.relative(postsDir, dir), stem);
+    const relativeName = bundle ? path.posix.relative(folder.dir, dir) : path.posix.join(path.posix.relative(folder.dir, dir), stem);
+    // Hugo's view of the file: its folder below the content folder, and its section.
+    const pageFolder = bundle ? path.posix.dirname(dir) : dir;
+    const top = path.posix.basename(folder.dir);
+    const below = (d: string) => path.posix.join(top, path.posix.relative(folder.dir, d));
+    const isSection = (d: string) => sections.has(`${lang}\u0000${d}`);
+    const lower = !site.disablePathToLower;
+    const sectionUrls = frontMatter.type === "page" ? [] : sectionsAbove(pageFolder, folder.dir, isSection).map((d) => `${urls.root(lang)}${sanitizePath(below(d), lower)}/`);
+    const { url, unlowered } = essayUrl(
+      {
+        root: urls.root(lang),
+        dir: below(pageFolder),
+        name,
+        sections: below(sectionOf(pageFolder, folder.dir, isSection)),
+        title: frontMatter.title,
+        date: frontMatter.date,
+        slug: frontMatter.slug,
+        url: frontMatter.url,
+        isPage: frontMatter.type === "page",
+      },
+      site,
+    );
     essays.push({
       file,
       dir,
       bundle,
       lang,
       slug: frontMatter.slug ?? name,
+      url,
+      unlowered,
+      sectionUrls,
       translationKey: frontMatter.translationKey ?? relativeName,
       frontMatter,
       body: parsed.value.body,
@@ -132,21 +221,16 @@ export async function loadEssays(root: string, settings: Settings, postsDir = "p
 
   lastChecked = checked;
 
-  // Two essays of one language may not share a URL or a translation key.
-  for (const [what, keyOf] of [
-    ["slug", (e: EssaySource) => `${e.lang}\u0000${e.slug}`],
-    ["translationKey", (e: EssaySource) => `${e.lang}\u0000${e.translationKey}`],
-  ] as const) {
-    const first = new Map<string, EssaySource>();
-    for (const essay of essays) {
-      const key = keyOf(essay);
-      const other = first.get(key);
-      if (other) {
-        const value = what === "slug" ? essay.slug : essay.translationKey;
-        const line = [...essay.keyLines].find(([key]) => key.toLowerCase() === what.toLowerCase())?.[1];
-        problems.push({ file: essay.file, line, severity: "error", rule: `duplicate-${what}`, message: `duplicate ${what} "${value}" in language "${essay.lang}" (also used by ${other.file})` });
-      } else first.set(key, essay);
-    }
+  // Two essays of one language may not share a translation key (shared URLs are found with
+  // every other collision of paths, in the site model).
+  const first = new Map<string, EssaySource>();
+  for (const essay of essays) {
+    const key = `${essay.lang}\u0000${essay.translationKey}`;
+    const other = first.get(key);
+    if (other) {
+      const line = [...essay.keyLines].find(([key]) => key.toLowerCase() === "translationkey")?.[1];
+      problems.push({ file: essay.file, line, severity: "error", rule: "duplicate-translationKey", message: `duplicate translationKey "${essay.translationKey}" in language "${essay.lang}" (also used by ${other.file})` });
+    } else first.set(key, essay);
   }
   // Hugo shortcodes: `ref` needs every essay, so they are expanded once all are read.
   problems.push(...applyShortcodes(essays, settings, postsDir));

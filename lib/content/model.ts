@@ -20,6 +20,8 @@ import type { EssaySource } from "./load.ts";
 import type { Settings } from "./settings.ts";
 import type { SocialImage } from "../images/stage.ts";
 import { formatProblem, WenjiError, type Problem } from "./problems.ts";
+import { aliasUrl, outputPath } from "../i18n/urls.ts";
+import { outputCollisions, pathShapeProblem, reservedOutputs, slugShapeProblem, type Output } from "./paths.ts";
 
 export interface Link {
   href: string;
@@ -165,6 +167,8 @@ export interface SiteModel {
   byLanguage: Record<string, Essay[]>;
   pages: Page[];
   leftOut: { file: string; status: PublishStatus }[];
+  /** Slugs, `url`s and aliases that are not paths of the site or collide (paths.ts): the build stops on them. */
+  problems: Problem[];
   /** UI data per language for the layout: strings, site title, footer. */
   languages: Record<string, LanguageView>;
   generatedAt: string;
@@ -189,6 +193,11 @@ export interface BuildOptions {
   renderCache?: RenderCache;
   /** Collects essays that could not be rendered instead of stopping at the first (`npm run check`). */
   renderFailures?: Problem[];
+  /**
+   * Redirect an essay's path in its files' letter case to the lowercased path. Only where
+   * the output's file system tells letter case apart: elsewhere both are one file.
+   */
+  caseRedirects?: boolean;
 }
 
 /**
@@ -286,7 +295,7 @@ function byDateDesc(a: Essay, b: Essay): number {
 
 export function buildSiteModel(sources: EssaySource[], settings: Settings, options: BuildOptions): SiteModel {
   const { site, languages } = settings;
-  const urls = new SiteUrls(site.defaultLanguage);
+  const urls = SiteUrls.for(site);
   const now = options.now ?? DateTime.now().setZone(site.timezone);
   const t: Record<string, Translate> = Object.fromEntries(languages.map((l) => [l, translator(settings.strings[l])]));
   const abs = (url: string) => absoluteUrl(site.url, site.pathPrefix, url);
@@ -307,7 +316,7 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
     const levels = fm.tocLevels ?? site.toc.levels;
     const tocHtml = fm.showToc ? renderToc(buildToc(rendered.headings, levels)) : "";
     const isPage = fm.type === "page";
-    const url = isPage ? `${urls.root(lang)}${source.slug}/` : urls.essay(lang, source.slug);
+    const url = source.url;
     const updated = fm.lastmod && !fm.lastmod.hasSame(fm.date, "day") ? fm.lastmod : undefined;
     const minutes = readingMinutes(rendered.count);
     const words = wordCount(rendered.count);
@@ -492,8 +501,8 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
     // Terms first: essays link to them.
     termPages[lang] = { tags: new Map(), categories: new Map() };
     const termGroups = {
-      tags: groupTerms(list, (e) => e.fm.tags),
-      categories: groupTerms(list, (e) => e.fm.categories),
+      tags: groupTerms(list, (e) => e.fm.tags, !site.disablePathToLower),
+      categories: groupTerms(list, (e) => e.fm.categories, !site.disablePathToLower),
     };
     termGroupsOf[lang] = termGroups;
     for (const kind of ["tags", "categories"] as const) {
@@ -682,15 +691,8 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
     } as Page);
   }
 
-  // Aliases: old URLs that redirect to the essay (or standalone page).
-  for (const essay of essays) {
-    for (const alias of essay.fm.aliases) {
-      const url = `/${alias.replace(/^\/+/, "")}`;
-      const permalink = url.endsWith("/") ? `${url}index.html` : url.endsWith(".html") ? url : `${url}/index.html`;
-      const essayPage = essayPageOf.get(essay)!;
-      pages.push({ ...essayPage, kind: "redirect", url, href: href(url), permalink, target: essay.href, noindex: true, alternates: [] } as Page);
-    }
-  }
+  const problems = addRedirects(essays, essayPageOf, pages, settings, options);
+  addListRedirects(essays, pages, { home: homePageOf, archives: archivesPageOf }, settings);
 
   options.renderCache?.prune(sources.map((source) => source.file));
 
@@ -702,7 +704,103 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
     byLanguage,
     pages,
     leftOut,
+    problems,
     languages: languageViews,
     generatedAt: now.toISO() ?? "",
   });
+}
+
+function lineOf(essay: Essay, field: string): number | undefined {
+  return [...essay.source.keyLines].find(([key]) => key.toLowerCase() === field.toLowerCase())?.[1];
+}
+
+/** What made an essay's URL, for messages: its `url`, its `slug`, or its file name. */
+function urlSource(essay: Essay): NonNullable<Output["source"]> {
+  const { fm, file } = essay;
+  if (fm.url) return { file, line: lineOf(essay, "url"), field: "url", value: fm.url, rule: "url-collision" };
+  if (fm.slug) return { file, line: lineOf(essay, "slug"), field: "slug", value: fm.slug, rule: "duplicate-slug" };
+  return { file, line: undefined, field: "file name", value: file, rule: "url-collision" };
+}
+
+/**
+ * Redirect pages for every essay's aliases (and, with `caseRedirects`, its path in the files'
+ * letter case), appended to `pages`; returns every bad or colliding path (a path that is not
+ * one of the site's gets no page).
+ */
+function addRedirects(essays: Essay[], essayPageOf: Map<Essay, Page>, pages: Page[], settings: Settings, options: BuildOptions): Problem[] {
+  const problems: Problem[] = [];
+  const roots = settings.languages.map((l) => SiteUrls.for(settings.site).root(l));
+  const outputs: Output[] = [...pages.filter((p) => p.kind !== "essay" && p.kind !== "page").map((p) => ({ permalink: p.permalink, what: `the ${p.kind} page ${p.url}` })), ...reservedOutputs(roots)];
+  const redirects: { output: Output; page: Page }[] = [];
+  for (const essay of essays) {
+    const page = essayPageOf.get(essay);
+    if (!page) continue;
+    const shape = essay.fm.slug === undefined ? undefined : slugShapeProblem(essay.fm.slug);
+    const urlShape = essay.fm.url === undefined ? undefined : pathShapeProblem(essay.fm.url);
+    if (shape || urlShape) {
+      const source = urlSource(essay);
+      problems.push({ file: essay.file, line: source.line, severity: "error", rule: "bad-path", message: `"${source.field}": ${JSON.stringify(source.value)} ${shape ?? urlShape}` });
+      continue;
+    }
+    outputs.push({ permalink: page.permalink, what: essay.file, source: urlSource(essay) });
+    const redirect = (url: string): Page => ({ ...page, kind: "redirect", url, href: href(url), permalink: outputPath(url), target: essay.href, noindex: true, alternates: [] }) as Page;
+    for (const alias of essay.fm.aliases) {
+      const problem = pathShapeProblem(alias);
+      if (problem) {
+        problems.push({ file: essay.file, line: lineOf(essay, "aliases"), severity: "error", rule: "bad-path", message: `"aliases": ${JSON.stringify(alias)} ${problem}` });
+        continue;
+      }
+      const url = aliasUrl(alias, essay.url);
+      const source = { file: essay.file, line: lineOf(essay, "aliases"), field: "aliases", value: alias, rule: "url-collision" };
+      redirects.push({ output: { permalink: outputPath(url), what: essay.file, source }, page: redirect(url) });
+    }
+    if (options.caseRedirects && essay.source.unlowered) {
+      const url = essay.source.unlowered;
+      const source = { ...urlSource(essay), field: "letter case of", value: url };
+      redirects.push({ output: { permalink: outputPath(url), what: essay.file, source, caseOf: page.permalink }, page: redirect(url) });
+    }
+  }
+  outputs.push(...redirects.map((r) => r.output));
+  const collisions = outputCollisions(outputs);
+  problems.push(...collisions);
+  for (const { page } of redirects) pages.push(page);
+  return problems;
+}
+
+/**
+ * Hugo published a list page for each section (`/posts/`, `/posts/java/`); wenji lists essays
+ * in its archives, so each of those addresses redirects to the archives of its language.
+ * Hugo also answered at the default language's folder (`/zh-cn/`, redirecting to `/`), or,
+ * with the default language in its folder, at `/`. Each redirect yields to a page or an
+ * alias of the author's at the same address (in any letter case).
+ */
+function addListRedirects(essays: Essay[], pages: Page[], of: { home: Record<string, Page>; archives: Record<string, Page> }, settings: Settings): void {
+  const { site } = settings;
+  const urls = SiteUrls.for(site);
+  const roots = settings.languages.map((l) => urls.root(l));
+  const reserved = reservedOutputs(roots).map((o) => o.permalink);
+  const taken = new Set(pages.map((p) => p.permalink.toLowerCase()));
+  const blocked = (permalink: string) =>
+    taken.has(permalink.toLowerCase()) || reserved.some((r) => permalink.startsWith(r)) || pages.some((p) => permalink.startsWith(`${p.permalink}/`));
+  const redirect = (url: string, to: Page) => {
+    const permalink = outputPath(url);
+    if (blocked(permalink)) return;
+    taken.add(permalink.toLowerCase());
+    pages.push({ ...pageBase(to), kind: "redirect", url, href: href(url), permalink, target: to.href, noindex: true, alternates: [] });
+  };
+  for (const essay of essays) {
+    for (const url of essay.source.sectionUrls) redirect(url, of.archives[essay.lang]);
+  }
+  const home = of.home[site.defaultLanguage];
+  if (site.defaultLanguageInSubdir) redirect("/", home);
+  else {
+    const language = site.languages[site.defaultLanguage];
+    for (const code of new Set([language.subdir ?? site.defaultLanguage, ...language.hugoCodes.map((c) => c.toLowerCase())])) redirect(`/${code}/`, home);
+  }
+}
+
+/** The fields every page has, without what its kind adds (a redirect carries no essay list). */
+function pageBase(page: Page): PageBase {
+  const { lang, locale, url, href, permalink, title, documentTitle, description, canonical, alternates, switcher, noindex, nav, feeds } = page;
+  return { kind: page.kind, lang, locale, url, href, permalink, title, documentTitle, description, canonical, alternates, switcher, noindex, nav, feeds };
 }

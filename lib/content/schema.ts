@@ -111,9 +111,15 @@ export function frontMatterFields(zone: string): Record<string, Field> {
     cover: { schema: z.union([cover, z.null().transform(() => ({}))]), noun: "a cover", expected: "a mapping with image, alt, caption, relative, hidden, hiddenInList, hiddenInSingle" },
     canonicalURL: { schema: z.union([z.url(), z.literal(""), z.null().transform(() => undefined)]), noun: "a URL", expected: "an absolute URL such as https://example.org/post/" },
     slug: {
-      schema: z.string().regex(/^[^/\\?#\s]+$/),
+      // Spaces become hyphens in the URL, as in Hugo ("My Slug" → my-slug).
+      schema: z.string().trim().regex(/^[^/\\?#]+$/),
       noun: "a URL segment",
-      expected: "one path segment without spaces, / ? or #",
+      expected: "one path segment without / ? or #",
+    },
+    url: {
+      schema: z.union([z.string().trim().min(1), z.null().transform(() => undefined)]),
+      noun: "a site path",
+      expected: "a path such as /about/ (from the site root) or notes/x/ (under the language's root)",
     },
     translationKey: { schema: nonEmptyString, noun: "a key", expected: "a non-empty string shared by an essay and its translations" },
     type: { schema: z.union([z.string(), z.null().transform(() => undefined)]), noun: "a content type", expected: "\"page\" for a standalone page such as about, or a Hugo section name" },
@@ -123,7 +129,7 @@ export function frontMatterFields(zone: string): Record<string, Field> {
 /** Keys Hugo or PaperMod understand that wenji accepts and does not act on (no warning). */
 export const IGNORED_KEYS = [
   "ShowCodeCopyButtons", "UseHugoToc", "ShowCanonicalLink", "ShowRssButtonInSectionTermList", "disableHLJS",
-  "editPost", "isCJKLanguage", "images", "math", "layout", "url", "lang", "linkTitle", "toc",
+  "editPost", "isCJKLanguage", "images", "math", "layout", "lang", "linkTitle", "toc",
   "disableAnchoredHeadings", "hideFooter", "ShowShareButtons", "hideAuthor", "mermaid",
 ];
 
@@ -174,6 +180,8 @@ export interface FrontMatter {
   cover: CoverMatter;
   canonicalURL?: string;
   slug?: string;
+  /** Hugo's `url`: the page's whole path, in place of the one made from its file and section. */
+  url?: string;
   translationKey?: string;
   /** Hugo's content type; "page" makes a standalone page (about, colophon) outside lists and feeds. */
   type?: string;

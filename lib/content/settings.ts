@@ -8,12 +8,22 @@ import { z } from "zod";
 import { DateTime } from "luxon";
 import { formatZodIssues, WenjiError } from "./problems.ts";
 import { imageSettingsSchema } from "../images/settings.ts";
+import { permalinkProblem } from "../i18n/urls.ts";
 
 const language = z.object({
   locale: z.string().min(2),
   name: z.string().min(1),
   title: z.string().min(1),
   description: z.string().default(""),
+  // Other codes that mean this language in file names (`index.zh-cn.md`), as a Hugo site named it; any letter case.
+  hugoCodes: z.array(z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "must be a language code such as zh-cn")).default([]),
+  // The language's folder in URLs (`/en-us/`), when not its code: the language's key in a Hugo config.
+  subdir: z.string().regex(/^[A-Za-z0-9_-]+$/, "must be one folder name such as en-us").optional(),
+  // A folder (from the project root) holding this language's `posts/`, as Hugo's per-language contentDir.
+  contentDir: z
+    .string()
+    .refine((dir) => !path.isAbsolute(dir) && !dir.split(/[\\/]/).includes(".."), "must be a folder inside the project")
+    .optional(),
 });
 
 export const siteSchema = z
@@ -24,6 +34,16 @@ export const siteSchema = z
     defaultLanguage: z.string(),
     languages: z.record(z.string().regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/), language),
     author: z.object({ name: z.string(), email: z.string().default(""), url: z.string().default("") }),
+    // Hugo's permalink patterns by top section (`{"posts": "/:year/:month/:slug/"}`) and its path case setting.
+    permalinks: z
+      .record(z.string(), z.string().superRefine((pattern, ctx) => {
+        const problem = permalinkProblem(pattern);
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
+      }))
+      .default({}),
+    disablePathToLower: z.boolean().default(false),
+    // Hugo's defaultContentLanguageInSubdir: the default language under /<its folder>/ too, and / redirects there.
+    defaultLanguageInSubdir: z.boolean().default(false),
     copyrightStartYear: z.number().int().optional(),
     icp: z.string().default(""),
     paginate: z.number().int().positive().default(10),
@@ -52,6 +72,24 @@ export const siteSchema = z
   .refine((site) => site.defaultLanguage in site.languages, {
     message: "must be one of the configured languages",
     path: ["defaultLanguage"],
+  })
+  .superRefine((site, ctx) => {
+    // A code in a file name must mean one language.
+    const folders = new Map<string, string>();
+    for (const [lang, settings] of Object.entries(site.languages)) {
+      const folder = (settings.subdir ?? lang).toLowerCase();
+      const other = folders.get(folder);
+      if (other) ctx.addIssue({ code: "custom", path: ["languages", lang, "subdir"], message: `"${folder}" is already the URL folder of language "${other}"` });
+      folders.set(folder, lang);
+    }
+    const owner = new Map<string, string>();
+    for (const [lang, settings] of Object.entries(site.languages)) {
+      for (const code of [lang, ...settings.hugoCodes].map((c) => c.toLowerCase())) {
+        const other = owner.get(code);
+        if (other && other !== lang) ctx.addIssue({ code: "custom", path: ["languages", lang, "hugoCodes"], message: `"${code}" already names language "${other}"` });
+        owner.set(code, lang);
+      }
+    }
   });
 
 export type SiteSettings = z.infer<typeof siteSchema>;

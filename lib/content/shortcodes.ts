@@ -6,7 +6,7 @@
 import path from "node:path";
 import { expandShortcodes, type ShortcodeProblem } from "../markdown/shortcodes.ts";
 import { parseFrontMatter } from "./frontmatter.ts";
-import { SiteUrls, href } from "../i18n/urls.ts";
+import { href } from "../i18n/urls.ts";
 import type { EssaySource } from "./load.ts";
 import type { Problem } from "./problems.ts";
 import type { Settings } from "./settings.ts";
@@ -28,7 +28,6 @@ export function refName(file: string, postsDir: string, languages: string[]): { 
 
 export function applyShortcodes(essays: EssaySource[], settings: Settings, postsDir: string): Problem[] {
   const { languages } = settings;
-  const urls = new SiteUrls(settings.site.defaultLanguage);
   const byName = new Map<string, EssaySource[]>();
   const add = (key: string, essay: EssaySource) => byName.set(key, [...(byName.get(key) ?? []), essay]);
   for (const essay of essays) {
@@ -45,9 +44,9 @@ export function applyShortcodes(essays: EssaySource[], settings: Settings, posts
       const preferred = [wanted.lang, lang, settings.site.defaultLanguage];
       for (const l of preferred) {
         const found = candidates.find((c) => c.lang === l);
-        if (found) return href(urls.essay(found.lang, found.slug));
+        if (found) return href(found.url);
       }
-      return candidates[0] && href(urls.essay(candidates[0].lang, candidates[0].slug));
+      return candidates[0] && href(candidates[0].url);
     };
     const param = (name: string) => paramValue(essay, settings, name);
     const expanded = expandShortcodes(essay.body, essay.bodyLine, essay.lang, { resolveRef, param });

@@ -2,6 +2,7 @@
  * Loads the whole site for one build: settings, essays (validated), and the model.
  * Problems of every file are collected; any error stops the build with all of them listed.
  */
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { loadSettings } from "./settings.ts";
 import { RenderCache } from "../markdown/render-cache.ts";
@@ -17,20 +18,49 @@ export interface LoadedSite {
   report: string[];
 }
 
+/** Stops the build with every problem, one line each, when any is an error. */
+function stopOnErrors(problems: Problem[]): void {
+  const errors = problems.filter((p) => p.severity === "error");
+  const warnings = problems.filter((p) => p.severity === "warning");
+  if (!errors.length) return;
+  const lines = [...errors, ...warnings].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0)).map(formatProblem);
+  lines.push(`${errors.length} error${errors.length === 1 ? "" : "s"}, ${warnings.length} warning${warnings.length === 1 ? "" : "s"} in the essays`);
+  throw new WenjiError(lines);
+}
+
+const caseSensitive = new Map<string, boolean>();
+
+/**
+ * Whether files in the project's folder differ by letter case (Linux) or not (macOS,
+ * Windows): only then can `/posts/MyPost/` redirect to `/posts/mypost/`. Probed once per
+ * project and process.
+ */
+export function caseSensitiveFolder(root: string): boolean {
+  const known = caseSensitive.get(root);
+  if (known !== undefined) return known;
+  const dir = path.join(root, ".cache");
+  mkdirSync(dir, { recursive: true });
+  const probe = path.join(dir, `case-probe-${process.pid}`);
+  writeFileSync(probe, "");
+  try {
+    const sensitive = !existsSync(path.join(dir, `CASE-PROBE-${process.pid}`));
+    caseSensitive.set(root, sensitive);
+    return sensitive;
+  } finally {
+    rmSync(probe, { force: true });
+  }
+}
+
 export async function loadSite(root: string, { preview }: { preview: boolean }): Promise<LoadedSite> {
   const settings = loadSettings(root);
   const { essays, problems } = await loadEssays(root, settings);
-  const errors = problems.filter((p) => p.severity === "error");
+  stopOnErrors(problems);
   const warnings = problems.filter((p) => p.severity === "warning");
-  if (errors.length) {
-    const lines = [...errors, ...warnings].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0)).map(formatProblem);
-    lines.push(`${errors.length} error${errors.length === 1 ? "" : "s"}, ${warnings.length} warning${warnings.length === 1 ? "" : "s"} in the essays`);
-    throw new WenjiError(lines);
-  }
   const renderCache = new RenderCache(path.join(root, ".cache", "render"));
   await prerenderEssays(essays, settings, { preview, renderCache });
-  const model = buildSiteModel(essays, settings, { preview, renderCache });
+  const model = buildSiteModel(essays, settings, { preview, renderCache, caseRedirects: caseSensitiveFolder(root) });
   warnings.push(...renderWarnings(model));
+  stopOnErrors([...model.problems, ...warnings]);
   const report = warnings.map(formatProblem);
   const leftOut = describeLeftOut(model.leftOut);
   if (leftOut) report.push(leftOut);

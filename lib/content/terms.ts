@@ -4,11 +4,10 @@
  */
 import { stableHash } from "../markdown/slug.ts";
 
-/** A path segment for a term: lower case, spaces to "-", characters unsafe in paths removed. */
-export function termSlug(name: string): string {
-  const slug = name
-    .normalize("NFKC")
-    .toLowerCase()
+/** A path segment for a term: lower case (unless `lower` is false, as Hugo's `disablePathToLower`), spaces to "-", characters unsafe in paths removed. */
+export function termSlug(name: string, lower = true): string {
+  const normalized = name.normalize("NFKC");
+  const slug = (lower ? normalized.toLowerCase() : normalized)
     .trim()
     .replace(/[\s/\\?#%*:|"<>&]+/g, "-")
     .replace(/-{2,}/g, "-")
@@ -24,7 +23,7 @@ export interface TermGroup<T> {
 }
 
 /** Groups items by case-insensitive term name; slugs made unique per group set. */
-export function groupTerms<T>(items: T[], namesOf: (item: T) => string[]): TermGroup<T>[] {
+export function groupTerms<T>(items: T[], namesOf: (item: T) => string[], lower = true): TermGroup<T>[] {
   const groups = new Map<string, TermGroup<T> & { spellings: Map<string, number>; members: Set<T> }>();
   for (const item of items) {
     for (const raw of namesOf(item)) {
@@ -49,8 +48,8 @@ export function groupTerms<T>(items: T[], namesOf: (item: T) => string[]): TermG
     // The spelling most essays use is the one shown.
     const capitals = (s: string) => s.replace(/[^A-Z]/g, "").length;
     const name = [...group.spellings].sort((a, b) => b[1] - a[1] || capitals(b[0]) - capitals(a[0]) || a[0].localeCompare(b[0]))[0][0];
-    let slug = termSlug(name);
-    for (let n = 2; taken.has(slug); n++) slug = `${termSlug(name)}-${n}`;
+    let slug = termSlug(name, lower);
+    for (let n = 2; taken.has(slug); n++) slug = `${termSlug(name, lower)}-${n}`;
     taken.add(slug);
     result.push({ key: group.key, name, slug, items: group.items });
   }

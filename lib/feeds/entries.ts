@@ -16,7 +16,7 @@ export type FeedFormat = "rss" | "atom" | "json";
 
 /** Site paths (without the path prefix) of a language's feeds and their stylesheet. */
 export function feedPaths(model: SiteModel, lang: string): Record<FeedFormat | "stylesheet", string> {
-  const root = new SiteUrls(model.settings.site.defaultLanguage).root(lang);
+  const root = SiteUrls.for(model.settings.site).root(lang);
   return { rss: `${root}feed.xml`, atom: `${root}atom.xml`, json: `${root}feed.json`, stylesheet: `${root}feed.xsl` };
 }
 
@@ -70,7 +70,7 @@ function buildLanguageFeed(model: SiteModel, lang: string): LanguageFeed {
   const abs = (url: string) => absoluteUrl(site.url, site.pathPrefix, url);
   const paths = feedPaths(model, lang);
   const siteRoot = abs("/");
-  const home = abs(new SiteUrls(site.defaultLanguage).root(lang));
+  const home = abs(SiteUrls.for(site).root(lang));
   const essays = feedEssays(model, lang);
 
   const dates = essays.map((essay) => {

@@ -84,7 +84,7 @@ function essayJsonLd(essay: Essay, meta: HeadMeta, image: string | undefined, mo
     inLanguage: essay.locale,
     ...(image ? { image: [image] } : {}),
     ...(keywords.length ? { keywords: keywords.join(", ") } : {}),
-    isPartOf: { "@type": "Blog", name: model.languages[essay.lang]?.siteTitle, url: absoluteUrl(site.url, site.pathPrefix, new SiteUrls(site.defaultLanguage).root(essay.lang)) },
+    isPartOf: { "@type": "Blog", name: model.languages[essay.lang]?.siteTitle, url: absoluteUrl(site.url, site.pathPrefix, SiteUrls.for(site).root(essay.lang)) },
   });
 }
 

@@ -68,7 +68,7 @@ test("param prints the essay's front matter value; a missing one is an error on 
 
 function source(file: string, body: string, frontMatter = "title: t\ndate: 2024-01-01"): EssaySource {
   const text = `---\n${frontMatter}\n---\n${body}`;
-  return { file, dir: "posts", bundle: false, lang: "zh", slug: file.slice(6, -3), translationKey: file, frontMatter: {} as EssaySource["frontMatter"], body, bodyLine: 5, keyLines: new Map(), source: text };
+  return { file, dir: "posts", bundle: false, lang: "zh", slug: file.slice(6, -3), translationKey: file, url: `/${file.slice(0, -3)}/`, sectionUrls: [], frontMatter: {} as EssaySource["frontMatter"], body, bodyLine: 5, keyLines: new Map(), source: text };
 }
 
 test("param reads the essay's own front matter (and its params), else the site settings", () => {
