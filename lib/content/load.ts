@@ -10,7 +10,7 @@ import { parseFrontMatter } from "./frontmatter.ts";
 import { validateFrontMatter } from "./validate.ts";
 import type { FrontMatter } from "./schema.ts";
 import type { Problem } from "./problems.ts";
-import type { Settings } from "./settings.ts";
+import { essayDefaults, type Settings } from "./settings.ts";
 import { applyShortcodes } from "./shortcodes.ts";
 
 export interface EssaySource {
@@ -81,12 +81,14 @@ type Checked = { parsed: ReturnType<typeof parseFrontMatter>; validated?: Return
  */
 let lastChecked = new Map<string, { zone: string; source: string; result: Checked }>();
 
-function checkFrontMatter(file: string, source: string, zone: string, checked: typeof lastChecked): Checked {
+function checkFrontMatter(file: string, source: string, site: Settings["site"], checked: typeof lastChecked): Checked {
+  // The site's front-matter defaults change every essay's result, like its zone.
+  const zone = `${site.timezone}\u0000${JSON.stringify(site.defaults)}`;
   const known = lastChecked.get(file);
   let result = known && known.zone === zone && known.source === source ? known.result : undefined;
   if (!result) {
     const parsed = parseFrontMatter(source);
-    result = { parsed, validated: parsed.ok ? validateFrontMatter(file, parsed.value, zone) : undefined };
+    result = { parsed, validated: parsed.ok ? validateFrontMatter(file, parsed.value, site.timezone, essayDefaults(site)) : undefined };
   }
   checked.set(file, { zone, source, result });
   return result;
@@ -102,7 +104,7 @@ export async function loadEssays(root: string, settings: Settings, postsDir = "p
   const checked: typeof lastChecked = new Map();
   files.forEach((file, i) => {
     const source = sources[i];
-    const { parsed, validated } = checkFrontMatter(file, source, site.timezone, checked);
+    const { parsed, validated } = checkFrontMatter(file, source, site, checked);
     if (!parsed.ok) {
       problems.push({ file, line: parsed.line, severity: "error", message: parsed.message });
       return;
