@@ -179,7 +179,7 @@ function importEssay(root: string, hugoDir: string, file: SourceFile, staticRefe
     text = (decoded.bom ? "\uFEFF" : "") + decoded.text;
   } catch (error) {
     if (!(error instanceof EncodingError)) throw error;
-    report.attention.push({ kind: "encoding", text: `${error.message}; not imported` });
+    report.attention.push({ kind: "encoding", text: `${file.source}${error.message.slice(error.file.length)}; not imported` });
     return;
   }
   if (staticReference) {
