@@ -92,7 +92,7 @@ test("every shape is imported, repaired where it must be, counted by kind, and t
   assert.match(run.stdout, /^ {2}needs attention {4}2\n {4}settings {9}2$/m);
 
   const output = path.join(root, "_site");
-  const built = await buildSite({ root, output, preview: false, quiet: true, offline: true });
+  const built = await buildSite({ root, output, preview: false, quiet: true });
   assert.equal(built.ok, true, built.lines.join("\n"));
   const pages = pagesByTitle(output);
   for (const title of ["换行符是 CRLF 的文章", "带字节顺序标记的文章", "开头有空行的文章", "TOML 写的前言", "JSON 写的前言", "JSON front matter", "没有前言的笔记", "untitled-note", "Typora 写的笔记"]) {
@@ -164,7 +164,7 @@ test("wenji's sample essays leave the blog in the same step; an edited one stays
   assert.match(run.stdout, /^needs attention: posts\/about\.md is one of wenji's sample essays, edited/m);
   const left = readdirSync(path.join(root, "posts")).sort();
   assert.deepEqual(left, ["about.md", "shapes"]);
-  const built = await buildSite({ root, output: path.join(root, "_site"), preview: false, quiet: true, offline: true });
+  const built = await buildSite({ root, output: path.join(root, "_site"), preview: false, quiet: true });
   assert.equal(built.ok, true, built.lines.join("\n"));
   assert.ok(!pagesByTitle(path.join(root, "_site")).has("书院之路"), "no sample essay is published");
 
