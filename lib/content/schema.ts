@@ -111,7 +111,8 @@ export function frontMatterFields(zone: string): Record<string, Field> {
     cover: { schema: z.union([cover, z.null().transform(() => ({}))]), noun: "a cover", expected: "a mapping with image, alt, caption, relative, hidden, hiddenInList, hiddenInSingle" },
     canonicalURL: { schema: z.union([z.url(), z.literal(""), z.null().transform(() => undefined)]), noun: "a URL", expected: "an absolute URL such as https://example.org/post/" },
     slug: {
-      schema: z.string().regex(/^[^/\\?#\s]+$/),
+      // An empty slug is no slug, as in Hugo (the file or folder name is used).
+      schema: z.union([z.string().regex(/^[^/\\?#\s]+$/), z.literal("").transform(() => undefined)]),
       noun: "a URL segment",
       expected: "one path segment without spaces, / ? or #",
     },

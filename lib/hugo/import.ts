@@ -290,8 +290,23 @@ async function reviewImport(root: string, report: ImportReport): Promise<void> {
     }
     report.translations = [...groups.values()].filter((langs) => langs.size > 1).length;
     const { findings } = await checkSite(root);
+    const repeated = new Map<string, { kind: string; what: string; places: string[] }>();
     for (const f of findings) {
-      if (imported.has(f.file)) report.attention.push({ kind: f.rule, text: `${f.file}${f.line ? `:${f.line}` : ""}: ${f.severity === "warning" ? "warning: " : ""}${f.message}` });
+      if (!imported.has(f.file)) continue;
+      const where = `${f.file}${f.line ? `:${f.line}` : ""}`;
+      // One line per unknown key or shortcode, not one per use: a theme's keys recur in every essay.
+      const key = /^unknown key "([^"]+)"/.exec(f.message)?.[1];
+      const shortcode = /^unknown Hugo shortcode "([^"]+)"/.exec(f.message)?.[1];
+      if (key || shortcode) {
+        const id = key ? `key\u0000${key.toLowerCase()}` : `shortcode\u0000${shortcode}`;
+        const entry = repeated.get(id) ?? { kind: key ? "unknown-key" : "unknown-shortcode", what: key ? `front-matter key "${key}" is not one wenji knows (kept, not used)` : f.message, places: [] };
+        entry.places.push(where);
+        repeated.set(id, entry);
+      } else report.attention.push({ kind: f.rule, text: `${where}: ${f.severity === "warning" ? "warning: " : ""}${f.message}` });
+    }
+    for (const { kind, what, places } of repeated.values()) {
+      const shown = places.slice(0, 3).join(", ") + (places.length > 3 ? `, and ${places.length - 3} more` : "");
+      report.attention.push({ kind, text: `${what}: ${plural(places.length, "use")} (${shown})` });
     }
   } catch (error) {
     if (!(error instanceof WenjiError)) throw error;

@@ -178,6 +178,8 @@ test("every import error names its file: bad encoding, bad front matter, missing
   const hugo = await hugoSite({
     "content/posts/gbk.md": gbk,
     "content/posts/bad-date.md": "---\ntitle: 坏\ndate: 昨天\n---\n\n![图](image/none.png)\n",
+    "content/posts/theme-a.md": "---\ntitle: 甲\ndate: 2024-01-01\nenableToc: true\nslug: \"\"\n---\n正文\n",
+    "content/posts/theme-b.md": "---\ntitle: 乙\ndate: 2024-01-01\nEnableToc: false\n---\n正文\n",
   });
   const root = await wenjiSite();
   const run = await runScript("import-hugo.ts", [hugo], { cwd: root });
@@ -185,6 +187,8 @@ test("every import error names its file: bad encoding, bad front matter, missing
   assert.match(run.stdout, /^needs attention: content\/posts\/gbk\.md: not valid UTF-8 at byte 11 \(it looks GBK-encoded/m);
   assert.match(run.stdout, /^needs attention: posts\/bad-date\.md:3: "date": "昨天" is not a date/m);
   assert.match(run.stdout, /^needs attention: posts\/bad-date\.md:6: image "image\/none\.png" not found/m);
+  assert.match(run.stdout, /^needs attention: front-matter key "enableToc" is not one wenji knows \(kept, not used\): 2 uses \(posts\/theme-a\.md:4, posts\/theme-b\.md:4\)$/m);
+  assert.doesNotMatch(run.stdout, /theme-a\.md:5/, "an empty slug is no slug, as in Hugo");
   assert.match(run.stdout, /^ {4}encoding {9}1$/m);
   assert.match(run.stdout, /^ {4}missing-image {4}1$/m);
 
