@@ -53,7 +53,8 @@ function parseConfigFile(file: string, shown: string): Config {
   try {
     if (ext === "toml") data = parseToml(text);
     else if (ext === "json") data = JSON.parse(text);
-    else data = loadYaml(text, { schema: CORE_SCHEMA });
+    // `json: true`: a key written twice takes its last value instead of failing (real configs have them).
+    else data = loadYaml(text, { schema: CORE_SCHEMA, json: true });
   } catch (error) {
     const line = (error as { line?: number; mark?: { line: number } }).line ?? (error as { mark?: { line: number } }).mark?.line;
     const where = line === undefined ? shown : `${shown}:${ext === "toml" ? line : line + 1}`;

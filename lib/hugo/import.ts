@@ -112,6 +112,7 @@ function sourceFiles(hugoDir: string, languages: HugoLanguage[], sections: strin
   const codeOf = new Map(languages.flatMap((l) => [[l.hugo, l.code], [l.code, l.code]]));
   const defaultCode = languages[0].code;
   for (const [contentDir, language] of roots) {
+    listLeftOut(hugoDir, contentDir, sections, [...roots.keys()], report);
     for (const section of sections) {
       const dir = path.join(hugoDir, contentDir, section);
       if (!existsSync(dir) || !statSync(dir).isDirectory()) continue;
@@ -131,6 +132,18 @@ function sourceFiles(hugoDir: string, languages: HugoLanguage[], sections: strin
     }
   }
   return out;
+}
+
+/** Pages and sections of a content folder that are not imported, one line each. */
+function listLeftOut(hugoDir: string, contentDir: string, sections: string[], contentDirs: string[], report: ImportReport): void {
+  const dir = path.join(hugoDir, contentDir);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return;
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const shown = `${contentDir}/${entry.name}`;
+    if (entry.name.startsWith(".") || sections.includes(entry.name) || contentDirs.includes(shown)) continue;
+    if (entry.isDirectory()) report.skipped.push(`${shown}/: not a posts section (${plural(walk(path.join(dir, entry.name)).length, "file")}); copy what you still need into posts/ by hand`);
+    else if (/\.md$/.test(entry.name) && !/^_index(\.[\w-]+)?\.md$/.test(entry.name)) report.skipped.push(`${shown}: a page outside the posts sections; copy it into posts/ with "type: page" to keep it`);
+  }
 }
 
 /** Takes wenji's unchanged sample essays out of `posts/`; an edited one stays and is listed. */

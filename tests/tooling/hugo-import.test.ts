@@ -138,6 +138,8 @@ test("config.yaml with config/_default/ overrides, and hugo.json, are read as Hu
   write(json, "hugo.json", JSON.stringify({ baseURL: "https://b.example.org/", title: "Bee", defaultContentLanguage: "en", params: { TocOpen: true } }));
   write(json, "config.toml", 'title = "ignored: hugo.json comes first"\n');
   write(json, "content/post/b.md", "---\ntitle: B\ndate: 2024-01-01\n---\nbody\n");
+  write(json, "content/about.md", "---\ntitle: About\n---\nme\n");
+  write(json, "content/notes/n.md", "---\ntitle: N\n---\nnote\n");
   const second = await wenjiSite();
   const run = await runScript("import-hugo.ts", [json], { cwd: second });
   site = JSON.parse(readFileSync(path.join(second, "_data", "site.json"), "utf8"));
@@ -146,6 +148,8 @@ test("config.yaml with config/_default/ overrides, and hugo.json, are read as Hu
   assert.deepEqual(site.defaults, { tocOpen: true });
   assert.ok(existsSync(path.join(second, "posts/b.md")), "the post/ section is imported too");
   assert.match(run.stdout, /^needs attention: content\/post\/: imported into posts\/; Hugo served these essays under \/post\//m);
+  assert.match(run.stdout, /^skipped content\/about\.md: a page outside the posts sections/m);
+  assert.match(run.stdout, /^skipped content\/notes\/: not a posts section \(1 file\)/m);
 });
 
 test("wenji's sample essays leave the blog in the same step; an edited one stays and is listed", async () => {
