@@ -113,7 +113,13 @@ export function repairEssay(source: string, file: string, zone: string): Repaire
   const head = text.slice(0, at);
   const matterAndBody = text.slice(at);
   const close = matterAndBody.search(new RegExp(`\\n${fence.replace(/\+/g, "\\+")}[ \\t]*(\\n|$)`));
-  const matter = matterAndBody.slice(0, close + 1);
+  // A key that was there but empty (`title: ""`) is replaced, not repeated.
+  const replaced = add.map((l) => l.split(/\s*[:=]/)[0].toLowerCase());
+  const matter = matterAndBody
+    .slice(0, close + 1)
+    .split("\n")
+    .filter((l) => !replaced.includes(/^([\w-]+)\s*[:=]/.exec(l)?.[1].toLowerCase() ?? ""))
+    .join("\n");
   const after = matterAndBody.slice(close + 1).split("\n")[0];
   return { text: `${bom}${head}\n${add.join("\n")}${matter}${after}\n${body}`, repairs };
 }
