@@ -63,11 +63,11 @@ test("images beside a single-file essay (Typora's image/ folder) are accepted by
 test("check: a missing image names what was looked for; an empty source is an error with file and line", async () => {
   const root = await makeFixtureRoot({
     posts: {
-      "a.md": "---\ntitle: 甲\ndate: 2024-01-01\n---\n\n正文。\n\n![空](  )\n\n![缺](image/gone.png)\n\n<img src=\"\" alt=\"空的 HTML\">\n",
+      "a.md": "---\ntitle: 甲\ndate: 2024-01-01\n---\n\n正文。\n\n![空](  )\n\n![缺](image/gone.png)\n\n<img src=\"\" alt=\"空的 HTML\">\n\n一段话，\n第二行，\n![段中](image/inside.png)\n",
     },
   });
   const findings = (await check(root)).filter((f) => f.rule === "missing-image");
-  assert.deepEqual(findings.map((f) => [f.file, f.line]), [["posts/a.md", 8], ["posts/a.md", 10], ["posts/a.md", 12]]);
+  assert.deepEqual(findings.map((f) => [f.file, f.line]), [["posts/a.md", 8], ["posts/a.md", 10], ["posts/a.md", 12], ["posts/a.md", 16]]);
   assert.match(findings[0].message, /an image has no source/);
   assert.match(findings[1].message, /image "image\/gone\.png" not found \(looked for posts\/image\/gone\.png\)/);
 });

@@ -89,7 +89,7 @@ test("import:hugo lists an unknown shortcode and a dangling ref as needing atten
   const root = await siteRoot();
   const run = await runScript("import-hugo.ts", [hugo], { cwd: root });
   assert.equal(run.code, 1);
-  assert.match(run.stdout, /^needs attention: posts\/odd\.md:6: unknown Hugo shortcode "youtube"/m);
+  assert.match(run.stdout, /^needs attention: unknown Hugo shortcode "youtube" .*: 1 use \(posts\/odd\.md:6\)$/m);
   assert.match(run.stdout, /^needs attention: posts\/odd\.md:8: \{\{< ref "gone.md" >\}\}: no essay "gone.md"/m);
   assert.match(run.stdout, /^needs attention: content\/posts\/notes\.pdf is neither an image nor inside a page bundle/m);
   assert.ok(existsSync(path.join(root, "posts/loose.png")), "an image beside a single-file essay is copied");
