@@ -201,3 +201,24 @@ test("every import error names its file: bad encoding, bad front matter, missing
   assert.equal(failed.code, 1);
   assert.match(failed.stderr, /^config\/_default\/params\.toml:2: cannot read this TOML file/m);
 });
+
+test("a broken essay is named, with its line, by import, check and build alike", async () => {
+  const hugo = await hugoSite({
+    "content/posts/broken-json.md": '{\n  "title": "坏的 JSON",\n  "date": 2024-01-01\n}\n\n正文。\n',
+    "content/posts/broken-image.md": "---\ntitle: 坏图\ndate: 2024-01-01\n---\n\n一段话，\n![图](image/none.png)\n",
+  });
+  const root = await wenjiSite();
+  const imported = await runScript("import-hugo.ts", [hugo], { cwd: root });
+  const checked = await runScript("check.ts", [], { cwd: root });
+  const built = await buildSite({ root, output: path.join(root, "_site"), preview: false, quiet: true });
+  assert.equal(built.ok, false);
+  for (const [tool, text] of [["import", imported.stdout], ["check", checked.stdout], ["build", built.lines.join("\n")]]) {
+    const lines = text.split("\n");
+    const json = tool === "check" ? /^posts\/broken-json\.md$[\s\S]*?^ {2}3 +error +JSON syntax error/m : /posts\/broken-json\.md:3: JSON syntax error/;
+    assert.match(text, json, `${tool} names the JSON file and line:\n${text}`);
+    const image = tool === "check" ? /^posts\/broken-image\.md$[\s\S]*?^ {2}7 +error +image "image\/none\.png" not found/m : /posts\/broken-image\.md:7: image "image\/none\.png" not found/;
+    // The build stops at the front matter before it looks at images; import and check report both at once.
+    if (tool !== "build") assert.match(text, image, `${tool} names the image's file and line:\n${text}`);
+    assert.ok(!lines.some((l) => /^\s+at /.test(l)), `${tool}: no stack trace`);
+  }
+});
