@@ -18,10 +18,11 @@ import { existsSync, readdirSync, readFileSync, rmdirSync, statSync, unlinkSync,
 import path from "node:path";
 import { checkSite } from "../check/index.ts";
 import { WenjiError } from "../content/problems.ts";
-import { loadEssays } from "../content/load.ts";
+import { loadEssays, type EssaySource } from "../content/load.ts";
 import { loadSettings } from "../content/settings.ts";
 import { EncodingError, readUtf8StrictSync, writeFileAtomicSync } from "../files.ts";
 import { KNOWN_SHORTCODES } from "../markdown/shortcodes.ts";
+import { countText } from "../text/count.ts";
 import { get, HugoConfigError, readHugoConfig } from "./config.ts";
 import { repairEssay } from "./repair.ts";
 import { SAMPLE_POSTS, sampleHash } from "./samples.ts";
@@ -302,6 +303,7 @@ async function reviewImport(root: string, report: ImportReport): Promise<void> {
       groups.set(essay.translationKey, (groups.get(essay.translationKey) ?? new Set()).add(essay.lang));
     }
     report.translations = [...groups.values()].filter((langs) => langs.size > 1).length;
+    languageMismatch(mine, report);
     const { findings } = await checkSite(root);
     const repeated = new Map<string, { kind: string; what: string; places: string[] }>();
     for (const f of findings) {
@@ -324,6 +326,26 @@ async function reviewImport(root: string, report: ImportReport): Promise<void> {
   } catch (error) {
     if (!(error instanceof WenjiError)) throw error;
     for (const line of error.lines) report.attention.push({ kind: "settings", text: line });
+  }
+}
+
+/**
+ * Essays filed under a language they are not written in: a Chinese blog whose Hugo config
+ * left `defaultContentLanguage` at "en" gets English UI strings and English typography rules.
+ */
+function languageMismatch(essays: EssaySource[], report: ImportReport): void {
+  const chinese = (e: EssaySource) => {
+    const { han, latin } = countText(e.body);
+    return han > latin;
+  };
+  for (const lang of new Set(essays.map((e) => e.lang))) {
+    const own = essays.filter((e) => e.lang === lang);
+    const written = own.filter(chinese).length;
+    const isZh = lang === "zh" || lang.startsWith("zh-");
+    const wrong = isZh ? own.length - written : written;
+    if (wrong * 2 > own.length) {
+      report.attention.push({ kind: "language", text: `${wrong} of ${own.length} essays filed as "${lang}" are written in ${isZh ? "another language" : "Chinese"}: if so, set defaultLanguage (and the language's locale) in _data/site.json, or name the files as translations` });
+    }
   }
 }
 

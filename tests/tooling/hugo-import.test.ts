@@ -222,3 +222,14 @@ test("a broken essay is named, with its line, by import, check and build alike",
     assert.ok(!lines.some((l) => /^\s+at /.test(l)), `${tool}: no stack trace`);
   }
 });
+
+test("Chinese essays filed under English (defaultContentLanguage left at en) need a decision", async () => {
+  const hugo = await mkdtemp(path.join(os.tmpdir(), "wenji-hugo-"));
+  mkdirSync(path.join(hugo, "content", "posts"), { recursive: true });
+  writeFileSync(path.join(hugo, "hugo.toml"), 'baseURL = "https://c.example.org/"\ntitle = "丙"\ndefaultContentLanguage = "en"\n[languages.en]\nweight = 1\n');
+  writeFileSync(path.join(hugo, "content/posts/a.md"), "---\ntitle: 甲\ndate: 2024-01-01\n---\n这是一篇用中文写的文章，只是 Hugo 的设置说它是英文。\n");
+  writeFileSync(path.join(hugo, "content/posts/b.md"), "---\ntitle: 乙\ndate: 2024-01-02\n---\n另一篇中文文章。\n");
+  const run = await runScript("import-hugo.ts", [hugo], { cwd: await wenjiSite() });
+  assert.match(run.stdout, /^needs attention: 2 of 2 essays filed as "en" are written in Chinese/m);
+  assert.doesNotMatch((await runScript("import-hugo.ts", [await hugoSite()], { cwd: await wenjiSite() })).stdout, /filed as/);
+});
