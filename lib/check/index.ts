@@ -1,17 +1,20 @@
 /**
  * `npm run check`: everything that can be wrong with the essays, found without building.
  * Front matter, shortcodes and duplicates come from the loader; links, headings and images
- * from the site model's single render of each essay; typography from the linter.
+ * from the site model's single render of each essay; typography from the linter. An essay
+ * whose front matter is wrong still has its body checked (see salvage.ts): one run reports
+ * every problem of every file. Images are resolved as the build resolves them (resolve.ts).
  */
-import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { closest, distance } from "fastest-levenshtein";
 import { loadSettings } from "../content/settings.ts";
-import { loadEssays } from "../content/load.ts";
+import { loadContext, loadEssays } from "../content/load.ts";
 import { buildSiteModel, renderWarnings, type Essay } from "../content/model.ts";
 import type { Problem, Severity } from "../content/problems.ts";
 import { SiteUrls } from "../i18n/urls.ts";
+import { EncodingError, readUtf8StrictSync } from "../files.ts";
+import { bundleFiles, resolveImage } from "../images/resolve.ts";
+import { salvageEssays } from "./salvage.ts";
 
 export interface CheckFinding {
   file: string;
@@ -63,12 +66,16 @@ function suggest(value: string, candidates: Iterable<string>): string {
 
 export async function checkSite(root: string, options: { lint?: LintSource } = {}): Promise<CheckResult> {
   const settings = loadSettings(root);
-  const { essays: sources, problems } = await loadEssays(root, settings);
+  const { essays: loaded, problems } = await loadEssays(root, settings);
   const findings: CheckFinding[] = problems.map((p) => ({ file: p.file, line: p.line, severity: p.severity, rule: p.rule ?? "front-matter", message: p.message }));
+  const salvaged = salvageEssays(root, settings, await loadContext(root, settings), loaded, problems);
+  findings.push(...salvaged.findings);
+  const sources = [...loaded, ...salvaged.essays];
   const renderFailures: Problem[] = [];
   const model = buildSiteModel(sources, settings, { preview: true, renderFailures });
   for (const p of [...renderFailures, ...renderWarnings(model)]) findings.push({ file: p.file, line: p.line, severity: p.severity, rule: p.rule ?? "render", message: p.message });
   for (const p of model.problems) findings.push({ file: p.file, line: p.line, severity: p.severity, rule: p.rule ?? "url-collision", message: p.message });
+  const bundleFile = bundleFiles(model.essays);
 
   const pages = new Map(model.pages.map((p) => [p.url, p]));
   const essayByUrl = new Map(model.essays.map((e) => [e.url, e]));
@@ -79,11 +86,11 @@ export async function checkSite(root: string, options: { lint?: LintSource } = {
 
   for (const essay of model.essays) {
     for (const link of essay.links) checkLink(essay, link.href, link.line);
-    for (const image of essay.images) checkImage(essay, image.src, image.alt, image.line, true);
+    for (const image of essay.images) await checkImage(essay, image.src, image.alt, image.line, "body");
     const cover = essay.fm.cover.image?.trim();
     if (cover) {
       const line = [...essay.source.keyLines].find(([key]) => key.toLowerCase() === "cover")?.[1];
-      checkImage(essay, cover, "cover", line, false);
+      await checkImage(essay, cover, "cover", line, "cover");
     }
   }
 
@@ -113,32 +120,23 @@ export async function checkSite(root: string, options: { lint?: LintSource } = {
     findings.push({ file: essay.file, line, severity: "error", rule: "broken-fragment", message: `link "${hrefText}" names a heading or anchor that ${where} does not have${suggest(fragment, ids)}` });
   }
 
-  function checkImage(essay: Essay, src: string, alt: string, line: number | undefined, needsAlt: boolean): void {
-    if (needsAlt && !alt.trim()) findings.push({ file: essay.file, line, severity: "error", rule: "image-alt", message: `image "${src}" has no alt text (describe it for readers who cannot see it)` });
-    if (!src || SCHEME.test(src) || src.startsWith("data:")) return;
-    const local = decode(src.split(/[?#]/)[0]);
-    const file = local.startsWith("/") ? siteFile(local) : path.join(root, essay.source.dir, local);
-    if (!file || !existsSync(file)) {
-      const hint = local.startsWith("/") ? " (site images live in assets/, bundle images beside the bundle's index.md)" : "";
-      findings.push({ file: essay.file, line, severity: "error", rule: "missing-image", message: `image "${src}" not found${hint}` });
-    } else if (!local.startsWith("/") && !essay.source.bundle) {
-      findings.push({ file: essay.file, line, severity: "error", rule: "missing-image", message: `image "${src}" sits beside a single-file essay and is not published; make the essay a bundle (folder/index.md) or move the image to assets/` });
+  async function checkImage(essay: Essay, src: string, alt: string, line: number | undefined, role: "body" | "cover"): Promise<void> {
+    if (role === "body" && !alt.trim()) findings.push({ file: essay.file, line, severity: "error", rule: "image-alt", message: `image "${src}" has no alt text (describe it for readers who cannot see it)` });
+    const resolved = await resolveImage(src, { root, dir: essay.source.dir, coverFromRoot: role === "cover" && essay.fm.cover.relative !== true, bundleFile });
+    if (resolved.kind === "empty") {
+      findings.push({ file: essay.file, line, severity: "error", rule: "missing-image", message: "an image has no source (write its path between the parentheses of ![alt](path))" });
+    } else if (resolved.kind === "missing") {
+      const hint = src.trim().startsWith("/") ? " (site images live in assets/, an essay's own images beside it)" : "";
+      findings.push({ file: essay.file, line, severity: "error", rule: "missing-image", message: `image "${src}" not found (looked for ${resolved.looked.join(", ")})${hint}` });
     }
-  }
-
-  /** The source file of a site path: under assets/, or a file of a page bundle. */
-  function siteFile(sitePath: string): string | undefined {
-    if (sitePath.startsWith("/assets/")) return path.join(root, sitePath);
-    const slash = sitePath.lastIndexOf("/");
-    const owner = essayByUrl.get(sitePath.slice(0, slash + 1));
-    return owner?.source.bundle ? path.join(root, owner.source.dir, sitePath.slice(slash + 1)) : undefined;
   }
 
   const files = [...new Set([...sources.map((s) => s.file), ...problems.map((p) => p.file)])].sort();
   if (options.lint) {
     const texts = new Map(sources.map((s) => [s.file, s.source]));
     for (const file of files) {
-      const text = texts.get(file) ?? (await readFile(path.join(root, file), "utf8"));
+      const text = texts.get(file) ?? readForLint(root, file, findings);
+      if (text === undefined) continue;
       for (const f of options.lint(text, file)) {
         findings.push({ file, line: f.line, column: f.column, severity: f.severity, rule: f.ruleId, message: f.message });
       }
@@ -146,6 +144,17 @@ export async function checkSite(root: string, options: { lint?: LintSource } = {
   }
   findings.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   return { files, findings };
+}
+
+/** A file the loader could not use, read strictly for the linter; undecodable text is a finding, not a crash. */
+function readForLint(root: string, file: string, findings: CheckFinding[]): string | undefined {
+  try {
+    return readUtf8StrictSync(path.join(root, file)).text;
+  } catch (error) {
+    if (!(error instanceof EncodingError)) throw error;
+    if (!findings.some((f) => f.file === file && f.rule === "encoding")) findings.push({ file, severity: "error", rule: "encoding", message: error.message.slice(file.length + 2) });
+    return undefined;
+  }
 }
 
 /** The report: findings grouped by file, then one summary line. */

@@ -1,9 +1,10 @@
 /**
- * Splits an essay into front matter and body and parses the front matter: YAML between
- * `---` lines, or TOML between `+++` lines as in Hugo. Every key keeps its line number so
- * that problems can point at it.
+ * Splits an essay into front matter and body and parses the front matter as Hugo reads it:
+ * YAML between `---` lines, TOML between `+++` lines, or a JSON object (`{ ... }`) at the
+ * start; a byte-order mark, blank lines before the opening fence and CRLF (or CR) line
+ * endings are accepted. Every key keeps its file line so that problems can point at it.
  */
-import { parseDocument, isMap, isScalar, LineCounter } from "yaml";
+import { parseDocument, isMap, isScalar, LineCounter, type YAMLError } from "yaml";
 import { load as loadYaml, CORE_SCHEMA } from "js-yaml";
 import { parse as parseToml, TomlError } from "smol-toml";
 
@@ -18,27 +19,92 @@ export interface ParsedFrontMatter {
 
 export type FrontMatterResult =
   | { ok: true; value: ParsedFrontMatter }
-  | { ok: false; line: number; message: string };
+  /** A front matter that does not parse still has a body when its block is closed (check reads it). */
+  | { ok: false; line: number; message: string; body?: string; bodyLine?: number };
 
 const FENCES = { "---": "yaml", "+++": "toml" } as const;
 
+/**
+ * The text as Hugo sees it: no BOM, and every line ending a `\n` (a CRLF file's last value
+ * must not keep its `\r`: "true\r" is not a boolean). Lines are unchanged in number.
+ */
+export function normalizeText(source: string): string {
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  return text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
+}
+
 export function parseFrontMatter(source: string): FrontMatterResult {
-  const text = source.replace(/^\uFEFF/, "");
-  const firstLineEnd = text.indexOf("\n");
-  const fence = (firstLineEnd === -1 ? text : text.slice(0, firstLineEnd)).trimEnd();
+  const text = normalizeText(source);
+  // Hugo skips blank lines (and spaces) before the front matter.
+  const lead = /^(?:[ \t]*\n)*/.exec(text)![0];
+  const skipped = lead.split("\n").length - 1;
+  const rest = text.slice(lead.length);
+  if (rest.startsWith("{")) return offset(parseJsonMatter(rest), skipped);
+  const firstLineEnd = rest.indexOf("\n");
+  const fence = (firstLineEnd === -1 ? rest : rest.slice(0, firstLineEnd)).trimEnd();
   if (fence !== "---" && fence !== "+++") {
     return { ok: true, value: { data: {}, keyLines: new Map(), body: text, bodyLine: 1 } };
   }
-  const lines = text.split("\n");
+  const lines = rest.split("\n");
   const close = lines.findIndex((line, i) => i > 0 && line.trimEnd() === fence);
-  if (close === -1) return { ok: false, line: 1, message: `front matter opened with ${fence} is never closed` };
+  if (close === -1) return { ok: false, line: skipped + 1, message: `front matter opened with ${fence} is never closed` };
   const matter = lines.slice(1, close).join("\n");
   const body = lines.slice(close + 1).join("\n");
-  const bodyLine = close + 2;
   const parsed = FENCES[fence] === "yaml" ? parseYaml(matter) : parseTomlMatter(matter);
-  if (!parsed.ok) return { ok: false, line: parsed.line + 1, message: parsed.message };
-  const keyLines = new Map([...parsed.keyLines].map(([key, line]) => [key, line + 1]));
-  return { ok: true, value: { data: parsed.data, keyLines, body, bodyLine } };
+  // Lines of the matter are counted from the line after the fence.
+  if (!parsed.ok) return { ok: false, line: parsed.line + 1 + skipped, message: parsed.message, body, bodyLine: close + 2 + skipped };
+  const keyLines = new Map([...parsed.keyLines].map(([key, line]) => [key, line + 1 + skipped]));
+  return { ok: true, value: { data: parsed.data, keyLines, body, bodyLine: close + 2 + skipped } };
+}
+
+function offset(result: FrontMatterResult, lines: number): FrontMatterResult {
+  if (!lines) return result;
+  if (!result.ok) return { ...result, line: result.line + lines, bodyLine: result.bodyLine === undefined ? undefined : result.bodyLine + lines };
+  const keyLines = new Map([...result.value.keyLines].map(([key, line]) => [key, line + lines]));
+  return { ok: true, value: { ...result.value, keyLines, bodyLine: result.value.bodyLine + lines } };
+}
+
+/** Where the JSON object that opens `text` ends (the index after its `}`), or -1. */
+function jsonObjectEnd(text: string): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === "{" || c === "[") depth++;
+    else if ((c === "}" || c === "]") && --depth === 0) return i + 1;
+  }
+  return -1;
+}
+
+/** Hugo's JSON front matter: one object at the start of the file; the body follows it. */
+function parseJsonMatter(text: string): FrontMatterResult {
+  const end = jsonObjectEnd(text);
+  if (end === -1) return { ok: false, line: 1, message: "JSON front matter opened with { is never closed" };
+  const matter = text.slice(0, end);
+  const afterLine = text.slice(end).indexOf("\n");
+  const bodyStart = afterLine === -1 ? text.length : end + afterLine + 1;
+  const body = text.slice(bodyStart);
+  const bodyLine = text.slice(0, bodyStart).split("\n").length;
+  let data: unknown;
+  try {
+    data = JSON.parse(matter);
+  } catch (error) {
+    const at = /position (\d+)/.exec((error as Error).message)?.[1];
+    const line = at === undefined ? 1 : matter.slice(0, Number(at)).split("\n").length;
+    return { ok: false, line, message: `JSON syntax error: ${(error as Error).message.replace(/ in JSON at position \d+.*$/, "")}`, body, bodyLine };
+  }
+  const keyLines = new Map<string, number>();
+  let depth = 0;
+  matter.split("\n").forEach((line, i) => {
+    const key = depth <= 1 ? /^\s*\{?\s*"((?:[^"\\]|\\.)*)"\s*:/.exec(line)?.[1] : undefined;
+    if (key !== undefined && !keyLines.has(key)) keyLines.set(key, i + 1);
+    depth += (line.replace(/"(?:[^"\\]|\\.)*"/g, "").match(/[{[]/g)?.length ?? 0) - (line.replace(/"(?:[^"\\]|\\.)*"/g, "").match(/[}\]]/g)?.length ?? 0);
+  });
+  return { ok: true, value: { data: data as Record<string, unknown>, keyLines, body, bodyLine } };
 }
 
 export type Parsed = { ok: true; data: Record<string, unknown>; keyLines: Map<string, number> } | { ok: false; line: number; message: string };
@@ -98,7 +164,7 @@ export function parseYamlExact(matter: string): Parsed {
   const doc = parseDocument(matter, { lineCounter, schema: "core", uniqueKeys: true });
   const error = doc.errors[0];
   if (error) {
-    const line = error.linePos?.[0].line ?? lineCounter.linePos(error.pos[0]).line;
+    const line = errorLine(matter, error, lineCounter);
     return { ok: false, line, message: `YAML syntax error: ${error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")}` };
   }
   const keyLines = new Map<string, number>();
@@ -111,6 +177,35 @@ export function parseYamlExact(matter: string): Parsed {
   }
   const data = (doc.toJS() ?? {}) as Record<string, unknown>;
   return { ok: true, data, keyLines };
+}
+
+/**
+ * The line to show for a YAML error: where `yaml` noticed it, except for an unclosed quote,
+ * noticed only where the text runs out: then the line on which that quoted value opens.
+ */
+function errorLine(matter: string, error: YAMLError, lineCounter: LineCounter): number {
+  const line = error.linePos?.[0].line ?? lineCounter.linePos(error.pos[0]).line;
+  if (error.code !== "MISSING_CHAR" || !/quote/i.test(error.message)) return line;
+  const opened = unclosedQuote(matter.slice(0, error.pos[0]));
+  return opened === undefined ? line : lineCounter.linePos(opened).line;
+}
+
+/** Where the quoted scalar still open at the end of `text` starts (a quote after `: `, `- `, `[`, `{`, `,` or indentation). */
+function unclosedQuote(text: string): number | undefined {
+  let open: number | undefined;
+  let quote = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote === '"' && c === "\\") i++;
+    else if (quote && c === quote) {
+      if (quote === "'" && text[i + 1] === "'") i++;
+      else quote = "";
+    } else if (!quote && (c === '"' || c === "'") && /(^|[:\-]\s|[[{,]\s*|\n\s*)$/.test(text.slice(Math.max(0, i - 40), i))) {
+      quote = c;
+      open = i;
+    }
+  }
+  return quote ? open : undefined;
 }
 
 function parseTomlMatter(matter: string): Parsed {

@@ -11,7 +11,7 @@ import { parseFrontMatter } from "./frontmatter.ts";
 import { validateFrontMatter } from "./validate.ts";
 import type { FrontMatter } from "./schema.ts";
 import type { Problem } from "./problems.ts";
-import type { Settings } from "./settings.ts";
+import { essayDefaults, type Settings } from "./settings.ts";
 import { applyShortcodes } from "./shortcodes.ts";
 import { essayUrl, sanitizePath, SiteUrls } from "../i18n/urls.ts";
 
@@ -65,7 +65,7 @@ export function languageOfFile(file: string, codes: Map<string, string>, fallbac
 }
 
 /** A folder of essays: `posts/`, or a language's `<contentDir>/posts/` whose files are in that language. */
-interface ContentFolder {
+export interface ContentFolder {
   dir: string;
   lang?: string;
 }
@@ -132,25 +132,37 @@ type Checked = { parsed: ReturnType<typeof parseFrontMatter>; validated?: Return
  */
 let lastChecked = new Map<string, { zone: string; source: string; result: Checked }>();
 
-function checkFrontMatter(file: string, source: string, zone: string, checked: typeof lastChecked): Checked {
+function checkFrontMatter(file: string, source: string, site: Settings["site"], checked: typeof lastChecked): Checked {
+  // The site's front-matter defaults change every essay's result, like its zone.
+  const zone = `${site.timezone}\u0000${JSON.stringify(site.defaults)}`;
   const known = lastChecked.get(file);
   let result = known && known.zone === zone && known.source === source ? known.result : undefined;
   if (!result) {
     const parsed = parseFrontMatter(source);
-    result = { parsed, validated: parsed.ok ? validateFrontMatter(file, parsed.value, zone) : undefined };
+    result = { parsed, validated: parsed.ok ? validateFrontMatter(file, parsed.value, site.timezone, essayDefaults(site)) : undefined };
   }
   checked.set(file, { zone, source, result });
   return result;
 }
 
-export async function loadEssays(root: string, settings: Settings, postsDir = "posts"): Promise<LoadResult> {
+/** What turning a file into an essay needs to know about the whole content tree. */
+export interface LoadContext {
+  site: Settings["site"];
+  codes: Map<string, string>;
+  /** `lang\0folder` of every Hugo section (a folder with an `_index` file in that language). */
+  sections: Set<string>;
+  urls: SiteUrls;
+  found: { file: string; folder: ContentFolder }[];
+}
+
+/** Finds the essay files and sections under every content folder. */
+export async function loadContext(root: string, settings: Settings, postsDir = "posts"): Promise<LoadContext> {
   const ignore = ["**/node_modules/**", "**/_*/**"];
-  const folders = contentFolders(settings, postsDir);
   const found: { file: string; folder: ContentFolder }[] = [];
   const { site } = settings;
   const codes = languageCodes(settings);
   const sections = new Set<string>();
-  for (const folder of folders) {
+  for (const folder of contentFolders(settings, postsDir)) {
     for (const file of await glob(`${folder.dir}/**/*.md`, { cwd: root, ignore })) {
       const name = path.posix.basename(file);
       if (!name.startsWith("_")) found.push({ file, folder });
@@ -159,15 +171,70 @@ export async function loadEssays(root: string, settings: Settings, postsDir = "p
     }
   }
   found.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { site, codes, sections, urls: SiteUrls.for(site), found };
+}
+
+/** The essay a file makes, with its URL and sections as Hugo would publish them. */
+export function essaySource(
+  context: LoadContext,
+  entry: { file: string; folder: ContentFolder },
+  frontMatter: FrontMatter,
+  text: { body: string; bodyLine: number; keyLines: Map<string, number>; source: string },
+): EssaySource {
+  const { site, codes, sections, urls } = context;
+  const { file, folder } = entry;
+  const { stem, lang } = languageOfFile(file, codes, folder.lang ?? site.defaultLanguage);
+  const bundle = stem === "index";
+  const dir = path.posix.dirname(file);
+  const name = bundle ? path.posix.basename(dir) : stem;
+  const relativeName = bundle ? path.posix.relative(folder.dir, dir) : path.posix.join(path.posix.relative(folder.dir, dir), stem);
+  // Hugo's view of the file: its folder below the content folder, and its section.
+  const pageFolder = bundle ? path.posix.dirname(dir) : dir;
+  const top = path.posix.basename(folder.dir);
+  const below = (d: string) => path.posix.join(top, path.posix.relative(folder.dir, d));
+  const isSection = (d: string) => sections.has(`${lang}\u0000${d}`);
+  const lower = !site.disablePathToLower;
+  const sectionUrls = frontMatter.type === "page" ? [] : sectionsAbove(pageFolder, folder.dir, isSection).map((d) => `${urls.root(lang)}${sanitizePath(below(d), lower)}/`);
+  const { url, unlowered } = essayUrl(
+    {
+      root: urls.root(lang),
+      dir: below(pageFolder),
+      name,
+      sections: below(sectionOf(pageFolder, folder.dir, isSection)),
+      title: frontMatter.title,
+      date: frontMatter.date,
+      slug: frontMatter.slug,
+      url: frontMatter.url,
+      isPage: frontMatter.type === "page",
+    },
+    site,
+  );
+  return {
+    file,
+    dir,
+    bundle,
+    lang,
+    slug: frontMatter.slug ?? name,
+    url,
+    unlowered,
+    sectionUrls,
+    translationKey: frontMatter.translationKey ?? relativeName,
+    frontMatter,
+    ...text,
+  };
+}
+
+export async function loadEssays(root: string, settings: Settings, postsDir = "posts"): Promise<LoadResult> {
+  const context = await loadContext(root, settings, postsDir);
+  const { site, found } = context;
   const problems: Problem[] = [];
   const essays: EssaySource[] = [];
-  const urls = SiteUrls.for(site);
-
   const sources = readAll(found.map(({ file }) => path.join(root, file)));
   const checked: typeof lastChecked = new Map();
-  found.forEach(({ file, folder }, i) => {
+  found.forEach((entry, i) => {
+    const { file } = entry;
     const source = sources[i];
-    const { parsed, validated } = checkFrontMatter(file, source, site.timezone, checked);
+    const { parsed, validated } = checkFrontMatter(file, source, site, checked);
     if (!parsed.ok) {
       problems.push({ file, line: parsed.line, severity: "error", message: parsed.message });
       return;
@@ -175,48 +242,7 @@ export async function loadEssays(root: string, settings: Settings, postsDir = "p
     const { frontMatter, problems: found } = validated!;
     problems.push(...found);
     if (!frontMatter) return;
-    const { stem, lang } = languageOfFile(file, codes, folder.lang ?? site.defaultLanguage);
-    const bundle = stem === "index";
-    const dir = path.posix.dirname(file);
-    const name = bundle ? path.posix.basename(dir) : stem;
-    const relativeName = bundle ? path.posix.relative(folder.dir, dir) : path.posix.join(path.posix.relative(folder.dir, dir), stem);
-    // Hugo's view of the file: its folder below the content folder, and its section.
-    const pageFolder = bundle ? path.posix.dirname(dir) : dir;
-    const top = path.posix.basename(folder.dir);
-    const below = (d: string) => path.posix.join(top, path.posix.relative(folder.dir, d));
-    const isSection = (d: string) => sections.has(`${lang}\u0000${d}`);
-    const lower = !site.disablePathToLower;
-    const sectionUrls = frontMatter.type === "page" ? [] : sectionsAbove(pageFolder, folder.dir, isSection).map((d) => `${urls.root(lang)}${sanitizePath(below(d), lower)}/`);
-    const { url, unlowered } = essayUrl(
-      {
-        root: urls.root(lang),
-        dir: below(pageFolder),
-        name,
-        sections: below(sectionOf(pageFolder, folder.dir, isSection)),
-        title: frontMatter.title,
-        date: frontMatter.date,
-        slug: frontMatter.slug,
-        url: frontMatter.url,
-        isPage: frontMatter.type === "page",
-      },
-      site,
-    );
-    essays.push({
-      file,
-      dir,
-      bundle,
-      lang,
-      slug: frontMatter.slug ?? name,
-      url,
-      unlowered,
-      sectionUrls,
-      translationKey: frontMatter.translationKey ?? relativeName,
-      frontMatter,
-      body: parsed.value.body,
-      bodyLine: parsed.value.bodyLine,
-      keyLines: parsed.value.keyLines,
-      source,
-    });
+    essays.push(essaySource(context, entry, frontMatter, { body: parsed.value.body, bodyLine: parsed.value.bodyLine, keyLines: parsed.value.keyLines, source }));
   });
 
   lastChecked = checked;

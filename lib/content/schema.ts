@@ -111,8 +111,9 @@ export function frontMatterFields(zone: string): Record<string, Field> {
     cover: { schema: z.union([cover, z.null().transform(() => ({}))]), noun: "a cover", expected: "a mapping with image, alt, caption, relative, hidden, hiddenInList, hiddenInSingle" },
     canonicalURL: { schema: z.union([z.url(), z.literal(""), z.null().transform(() => undefined)]), noun: "a URL", expected: "an absolute URL such as https://example.org/post/" },
     slug: {
-      // Spaces become hyphens in the URL, as in Hugo ("My Slug" → my-slug).
-      schema: z.string().trim().regex(/^[^/\\?#]+$/),
+      // Spaces become hyphens in the URL, as in Hugo ("My Slug" → my-slug); an empty slug is no
+      // slug (the file or folder name is used).
+      schema: z.union([z.literal("").transform(() => undefined), z.string().trim().regex(/^[^/\\?#]+$/)]),
       noun: "a URL segment",
       expected: "one path segment without / ? or #",
     },

@@ -9,6 +9,7 @@ import { DateTime } from "luxon";
 import { formatZodIssues, WenjiError } from "./problems.ts";
 import { imageSettingsSchema } from "../images/settings.ts";
 import { permalinkProblem } from "../i18n/urls.ts";
+import type { FrontMatter } from "./schema.ts";
 
 const language = z.object({
   locale: z.string().min(2),
@@ -54,6 +55,23 @@ export const siteSchema = z
     typography: z
       .object({ indent: z.boolean().default(false), emphasis: z.enum(["dots", "weight"]).default("dots") })
       .default({ indent: false, emphasis: "dots" }),
+    // Site-wide front-matter defaults, as PaperMod's `params` set them; an essay's own front matter wins.
+    defaults: z
+      .object({
+        showToc: z.boolean(),
+        tocOpen: z.boolean(),
+        showReadingTime: z.boolean(),
+        showWordCount: z.boolean(),
+        showBreadcrumbs: z.boolean(),
+        showPostNavLinks: z.boolean(),
+        showShareButtons: z.boolean(),
+        comments: z.boolean(),
+        hideMeta: z.boolean(),
+        hideSummary: z.boolean(),
+      })
+      .partial()
+      .strict()
+      .default({}),
     comments: z
       .object({
         provider: z.enum(["none", "giscus"]).default("none"),
@@ -93,6 +111,24 @@ export const siteSchema = z
   });
 
 export type SiteSettings = z.infer<typeof siteSchema>;
+
+/** The front-matter values that `defaults` in _data/site.json sets for every essay. */
+export function essayDefaults(site: SiteSettings): Partial<FrontMatter> {
+  const d = site.defaults;
+  const out: Partial<FrontMatter> = {
+    showToc: d.showToc,
+    TocOpen: d.tocOpen,
+    ShowReadingTime: d.showReadingTime,
+    ShowWordCount: d.showWordCount,
+    showbreadcrumbs: d.showBreadcrumbs,
+    ShowPostNavLinks: d.showPostNavLinks,
+    disableShare: d.showShareButtons === undefined ? undefined : !d.showShareButtons,
+    comments: d.comments,
+    hidemeta: d.hideMeta,
+    hideSummary: d.hideSummary,
+  };
+  return Object.fromEntries(Object.entries(out).filter(([, value]) => value !== undefined));
+}
 
 /** UI strings are a flat-or-nested JSON object of strings; every language must have every key. */
 export type Strings = { [key: string]: string | Strings };

@@ -34,10 +34,11 @@ function schemaFor(zone: string) {
   return cached;
 }
 
-export function validateFrontMatter(file: string, parsed: ParsedFrontMatter, zone: string): Validated {
+/** `defaults`: the site's own defaults (`defaults` in _data/site.json), under the essay's front matter. */
+export function validateFrontMatter(file: string, parsed: ParsedFrontMatter, zone: string, defaults: Partial<FrontMatter> = {}): Validated {
   const { fields, canonical } = schemaFor(zone);
   const problems: Problem[] = [];
-  const out: Record<string, unknown> = { ...FRONT_MATTER_DEFAULTS };
+  const out: Record<string, unknown> = { ...FRONT_MATTER_DEFAULTS, ...defaults };
   const seen = new Map<string, string>();
   const at = (key: string) => parsed.keyLines.get(key);
 

@@ -157,9 +157,12 @@ function recordReferences(md: Markdown): void {
     for (const block of state.tokens) {
       if (block.type === "html_block") recordHtmlImages(block.content, (block.map?.[0] ?? 0) + 1 + offset, env.images);
       if (block.type !== "inline" || !block.children) continue;
-      const line = (block.map?.[0] ?? 0) + 1 + offset;
+      // Each line break inside a paragraph moves on a line, so an image on a paragraph's fourth
+      // line is reported there (a break the CJK rule joined is an empty text token, still a <br>).
+      let line = (block.map?.[0] ?? 0) + 1 + offset;
       for (const child of block.children) {
-        if (child.type === "image") {
+        if (child.type === "softbreak" || child.type === "hardbreak" || (child.type === "text" && child.tag === "br")) line++;
+        else if (child.type === "image") {
           env.images?.push({
             src: String(child.attrGet("src") ?? ""),
             alt: child.children?.map((c: Token) => c.content).join("") ?? child.content,

@@ -173,7 +173,7 @@ test("bad local images: each one error naming essay, line and image, all at once
   assert.equal(good.result.ok, true);
   await mkdir(path.join(good.root, "posts", "bad"), { recursive: true });
   const files: Record<string, Buffer | string> = {
-    "bad/index.md": `${front("坏图")}![空](empty.png)\n\n![截断](cut.jpg)\n\n![文字](text.png)\n\n![炸弹](bomb.png)\n\n![不存在](missing.png)\n`,
+    "bad/index.md": `${front("坏图")}![空](empty.png)\n\n![截断](cut.jpg)\n\n![文字](text.png)\n\n![炸弹](bomb.png)\n`,
     "bad/empty.png": Buffer.alloc(0),
     "bad/cut.jpg": await truncatedJpeg(),
     "bad/text.png": "this is not a png\n",
@@ -188,12 +188,17 @@ test("bad local images: each one error naming essay, line and image, all at once
     ["cut.jpg", /posts\/bad\/index\.md:8: image "cut\.jpg" \(posts\/bad\/cut\.jpg\) is damaged and cannot be decoded/],
     ["text.png", /posts\/bad\/index\.md:10: image "text\.png" \(posts\/bad\/text\.png\) is not an image wenji can read/],
     ["bomb.png", /posts\/bad\/index\.md:12: image "bomb\.png" \(posts\/bad\/bomb\.png\) is 20000x20000 pixels \(400 megapixels\), more than the limit of 100 megapixels/],
-    ["missing.png", /posts\/bad\/index\.md:14: image "missing\.png" not found \(looked for posts\/bad\/missing\.png\)/],
   ];
   for (const [name, pattern] of expectations) {
     assert.match(text, pattern, name);
     assert.equal(result.lines.filter((l) => l.includes(name)).length, 1, `one message for ${name}`);
   }
+  // A missing image stops the build before anything is encoded, with what was found so far.
+  await writeFile(path.join(good.root, "posts", "bad", "index.md"), `${files["bad/index.md"]}\n![不存在](missing.png)\n`);
+  const missing = (await captureLog(() => good.rebuild())).value;
+  assert.equal(missing.ok, false);
+  assert.match(missing.lines.join("\n"), /posts\/bad\/index\.md:14: image "missing\.png" not found \(looked for posts\/bad\/missing\.png\)/);
+  assert.match(missing.lines.join("\n"), /posts\/bad\/index\.md:6: image "empty\.png" \(posts\/bad\/empty\.png\) is empty/);
   assert.doesNotMatch(text, /\n\s+at /, "no stack trace");
   assert.ok(good.exists("/posts/ok/"), "the previous _site/ is kept");
 });

@@ -29,7 +29,10 @@ test("import:hugo copies a PaperMod site's essays, translations, bundle and stat
   assert.match(run.stdout, /^converted posts\/kaiyuan-xieyi\.md: Hugo shortcodes figure ×1, highlight ×1, ref ×1 render as before$/m);
   assert.match(run.stdout, /^skipped content\/posts\/_index\.md: a Hugo section page/m);
   assert.match(run.stdout, /^skipped 1 non-image file under static\/ \(robots\.txt\)/m);
-  assert.match(run.stdout, /^4 essays imported \(2 translations\), 2 files copied, 0 need attention$/m);
+  assert.match(run.stdout, /^  essays imported    4 \(2 zh, 2 en\)$/m);
+  assert.match(run.stdout, /^  translations       2 paired$/m);
+  assert.match(run.stdout, /^  images copied      2$/m);
+  assert.match(run.stdout, /^  needs attention    0$/m);
 
   const check = await runScript("check.ts", [], { cwd: root });
   assert.equal(check.code, 0, check.stdout);
@@ -76,18 +79,20 @@ test("import:hugo never overwrites: a second import leaves edited essays alone a
   const again = await runScript("import-hugo.ts", [HUGO], { cwd: root });
   assert.equal(again.code, 1);
   assert.match(again.stdout, /^needs attention: posts\/kaiyuan-xieyi\.md already exists; content\/posts\/kaiyuan-xieyi\.md was not imported/m);
-  assert.match(again.stdout, /^0 essays imported \(0 translations\), 0 files copied, 4 need attention$/m);
+  assert.match(again.stdout, /^  essays imported    0$/m);
+  assert.match(again.stdout, /^  needs attention    4\n    exists           4$/m);
   assert.equal(await readFile(path.join(root, "posts/kaiyuan-xieyi.md"), "utf8"), before);
 });
 
 test("import:hugo lists an unknown shortcode and a dangling ref as needing attention, with file and line", async () => {
-  const hugo = await makeFixtureRoot({ files: { "content/posts/odd.md": "---\ntitle: 奇怪\ndate: 2024-01-01\n---\n\n{{< bilibili abc >}}\n\n[x]({{< ref \"gone.md\" >}})\n", "content/posts/loose.png": "x" } });
+  const hugo = await makeFixtureRoot({ files: { "content/posts/odd.md": "---\ntitle: 奇怪\ndate: 2024-01-01\n---\n\n{{< bilibili abc >}}\n\n[x]({{< ref \"gone.md\" >}})\n", "content/posts/loose.png": "x", "content/posts/notes.pdf": "x" } });
   const root = await siteRoot();
   const run = await runScript("import-hugo.ts", [hugo], { cwd: root });
   assert.equal(run.code, 1);
-  assert.match(run.stdout, /^needs attention: posts\/odd\.md:6: warning: the site's own Hugo shortcode "bilibili"/m);
+  assert.match(run.stdout, /^needs attention: posts\/odd\.md:6: warning: the site's own Hugo shortcode "bilibili" .*used 1 time in 1 file: posts\/odd\.md:6;/m);
   assert.match(run.stdout, /^needs attention: posts\/odd\.md:8: \{\{< ref "gone.md" >\}\}: no essay "gone.md"/m);
-  assert.match(run.stdout, /^needs attention: content\/posts\/loose\.png is not inside a page bundle/m);
+  assert.match(run.stdout, /^needs attention: content\/posts\/notes\.pdf is neither an image nor inside a page bundle/m);
+  assert.ok(existsSync(path.join(root, "posts/loose.png")), "an image beside a single-file essay is copied");
 });
 
 test("import:hugo usage: no folder or two exit 2; a folder that is not a Hugo site exits 1", async () => {
