@@ -12,6 +12,7 @@ import type { FrontMatter } from "./schema.ts";
 import type { Problem } from "./problems.ts";
 import type { Settings } from "./settings.ts";
 import { applyShortcodes } from "./shortcodes.ts";
+import { readUtf8StrictSync } from "../files.ts";
 
 export interface EssaySource {
   /** Path relative to the project root, with forward slashes: `posts/a.md`. */
@@ -63,7 +64,7 @@ function readAll(files: string[]): string[] {
     const stat = statSync(file, { bigint: true });
     const stamp = `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
     const known = lastRead.get(file);
-    const text = known?.stamp === stamp ? known.text : readFileSync(file, "utf8");
+    const text = known?.stamp === stamp ? known.text : readUtf8StrictSync(file).text;
     read.set(file, { stamp, text });
     return text;
   });
