@@ -22,6 +22,6 @@ if (values.help) {
 }
 
 const root = process.cwd();
-const result = await buildSite({ root, output: path.resolve(root, values.output!), preview: values.preview!, strict: values.strict!, quiet: !values.verbose });
+const result = await buildSite({ root, output: path.resolve(root, values.output!), preview: values.preview!, strict: values.strict!, quiet: !values.verbose, exitOnSignals: true });
 for (const line of result.lines) (result.ok ? console.log : console.error)(line);
 process.exit(result.ok ? 0 : 1);

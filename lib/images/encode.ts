@@ -99,7 +99,8 @@ export async function cachedImage(store: ImageStore, source: ReadSource): Promis
 }
 
 function sharpMessage(error: unknown): string {
-  const message = (error as Error).message ?? String(error);
+  // libvips reports one line per decoder complaint; the author gets them on one line.
+  const message = ((error as Error).message ?? String(error)).trim().split(/\s*\n\s*/).join("; ");
   if (/unsupported image format/i.test(message)) return "is not an image wenji can read (unsupported or unrecognized format)";
   if (/premature end|truncated|corrupt|invalid|not a jpeg|bad /i.test(message)) return `is damaged and cannot be decoded (${message.trim()})`;
   return `cannot be decoded (${message.trim()})`;
