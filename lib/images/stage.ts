@@ -229,7 +229,7 @@ export async function optimizeSiteImages(model: SiteModel, options: ImageStageOp
       source.file = download.file;
     }
     try {
-      source.read = await readSource(source.file!);
+      source.read = await readSource(source.file!, { untrusted: Boolean(source.url) });
       source.image = await cachedImage(store, source.read);
       if (!source.image) toEncode.push(source);
     } catch (error) {

@@ -2,6 +2,9 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import net from "node:net";
+import { readFileSync } from "node:fs";
+import { readdir } from "node:fs/promises";
+import path from "node:path";
 import { buildFixture } from "../helpers/site.ts";
 import { captureLog, solid, startImageServer } from "./helpers.ts";
 import { nonPublicKind } from "../../lib/images/address.ts";
@@ -78,4 +81,33 @@ test("a redirect to a metadata or private address is refused before any connecti
   assert.deepEqual(watch.targets.filter((host) => !host.startsWith("127.")), [], "no connection left 127.0.0.1");
   assert.equal(server.hits.get("/photo.jpg"), 1, "the allowed redirect was followed");
   assert.ok((await site.page("/posts/fine/")).querySelector("picture"), "the allowed image was optimized");
+});
+
+const HOSTILE_SVG = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="120" height="80" onload="alert('onload')">
+<script>alert(document.domain)</script>
+<rect width="120" height="80" fill="#c33"/>
+<a xlink:href="javascript:alert(2)"><text x="10" y="40">x</text></a>
+<image href="http://169.254.169.254/latest/meta-data/x.png" width="10" height="10"/>
+</svg>`;
+
+test("a remote SVG is rasterized: no script, handler or javascript: URL reaches the site; a local SVG stays as written", async (t) => {
+  const server = await startImageServer({ "/hostile.svg": { type: "image/svg+xml", body: HOSTILE_SVG } });
+  t.after(() => server.close());
+  const watch = watchConnections();
+  t.after(() => watch.restore());
+  const posts = {
+    "remote.md": `${front("remote")}![远程矢量](${server.origin}/hostile.svg)\n`,
+    "local.md": `${front("local")}![本地矢量](drawing.svg)\n`,
+    "drawing.svg": HOSTILE_SVG.replace("#c33", "#3c3"),
+  };
+  const { value: site } = await captureLog(() => buildFixture({ posts, site: { images: { allowAddresses: ["127.0.0.0/8"] } } }));
+  assert.ok(site.result.ok, site.result.lines.join("\n"));
+  assert.equal(server.hits.get("/hostile.svg"), 1);
+  const remote = (await site.page("/posts/remote/")).querySelector("picture img")!.getAttribute("src")!;
+  assert.match(remote, /^\/img\/[\w-]+\.png$/, "a PNG, not an SVG");
+  const served = (await readdir(path.join(site.output, "img"))).map((name) => [name, readFileSync(path.join(site.output, "img", name))] as const);
+  const svgs = served.filter(([, bytes]) => bytes.includes("<svg"));
+  assert.equal(svgs.length, 1, "only the author's own SVG is served as SVG");
+  assert.ok(svgs[0][1].includes("#3c3"), "and it is the local one, as written");
+  assert.deepEqual(watch.targets.filter((host) => !host.startsWith("127.")), [], "rendering loaded nothing external");
 });
