@@ -120,3 +120,20 @@ test("a truncated JPEG is reported on one line, without Eleventy's stray 'Proble
 });
 
 void buildSite;
+
+test("control, separator and bidi-override characters in front-matter strings fail the build with file, field and code point", async () => {
+  const site = await buildFixture({ posts: { "a.md": essay("A") } });
+  const before = treeDigest(site.output);
+  await writeFile(path.join(site.root, "posts", "nul.md"), '---\ntitle: "NUL"\ndate: 2025-03-01\ntags: ["ok", "bad\\0tag"]\n---\n\n正文\n');
+  await writeFile(path.join(site.root, "posts", "rlo.md"), "---\ntitle: \"invoice\u202Etxt.exe\"\ndate: 2025-03-01\n---\n\n正文\n");
+  await writeFile(path.join(site.root, "posts", "sep.md"), '---\ntitle: "Sep"\ndate: 2025-03-01\ndescription: "one\\u2028two"\ncover:\n  image: x.jpg\n  alt: "esc\\e[31m"\n---\n\n正文\n');
+  const result = await site.rebuild();
+  assert.equal(result.ok, false);
+  const text = result.lines.join("\n");
+  assert.match(text, /posts\/nul\.md:4: "tags\[1\]" contains U\+0000 NULL, an invisible character that is not allowed/);
+  assert.match(text, /posts\/rlo\.md:2: "title" contains U\+202E RIGHT-TO-LEFT OVERRIDE/);
+  assert.match(text, /posts\/sep\.md:4: "description" contains U\+2028 LINE SEPARATOR/);
+  assert.match(text, /posts\/sep\.md:5: "cover\.alt" contains U\+001B ESCAPE/);
+  assert.doesNotMatch(text, /\n\s+at /);
+  assert.deepEqual(treeDigest(site.output), before);
+});
