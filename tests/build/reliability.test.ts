@@ -137,3 +137,13 @@ test("control, separator and bidi-override characters in front-matter strings fa
   assert.doesNotMatch(text, /\n\s+at /);
   assert.deepEqual(treeDigest(site.output), before);
 });
+
+test("deeply nested inline markup (10,000 *) builds: pages and feeds, no stack overflow", async () => {
+  const deep = `${"*".repeat(10_000)}深${"*".repeat(10_000)}\n\n[链接](/posts/a/)`;
+  const site = await buildFixture({ posts: { "deep.md": essay("Deep", deep), "a.md": essay("A") } });
+  assert.ok(site.result.ok, site.result.lines.join("\n"));
+  assert.ok((await site.read("/posts/deep/")).includes("<strong><strong>"));
+  const feed = await site.read("/feed.xml");
+  assert.ok(feed.includes("https://"), "the feed has the essay with absolute links");
+  assert.match(feed, /&lt;strong&gt;&lt;strong&gt;|<strong><strong>/);
+});
