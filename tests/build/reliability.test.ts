@@ -1,27 +1,15 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { mkdir, readdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { buildFixture } from "../helpers/site.ts";
+import { treeDigest } from "../helpers/tree.ts";
 import { TINY_JPEG } from "../helpers/tiny-images.ts";
 import { captureLog, truncatedJpeg } from "../images/helpers.ts";
-import { buildSite } from "../../lib/build.ts";
 
 const essay = (title: string, body = "正文。") => `---\ntitle: "${title}"\ndate: 2025-03-01\n---\n\n${body}\n`;
-
-/** Every file under `dir` with its bytes' hash, for "left exactly as it was". */
-export function treeDigest(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    out[path.relative(dir, file)] = createHash("sha1").update(readFileSync(file)).digest("hex");
-  }
-  return out;
-}
 
 test("an essay that is not UTF-8 (GBK) fails the build naming the file and byte; _site/ is left as it was", async () => {
   const site = await buildFixture({ posts: { "a.md": essay("A") } });
@@ -119,7 +107,6 @@ test("a truncated JPEG is reported on one line, without Eleventy's stray 'Proble
   assert.deepEqual(all.filter((line) => /Problem writing Eleventy templates/.test(line)), []);
 });
 
-void buildSite;
 
 test("control, separator and bidi-override characters in front-matter strings fail the build with file, field and code point", async () => {
   const site = await buildFixture({ posts: { "a.md": essay("A") } });
