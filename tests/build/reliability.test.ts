@@ -47,6 +47,14 @@ test("the output shares no inode with .cache/ (images, search), so editing _site
   assert.ok([...output.values()].some((file) => file.includes(`${path.sep}img${path.sep}`)), "the essay's image is in the output");
   const shared = [...output.keys()].filter((ino) => cache.has(ino)).map((ino) => output.get(ino));
   assert.deepEqual(shared, []);
+  // An incremental build links unchanged pages from the previous output, which is removed
+  // right after the swap: afterwards no file of the output has a second link anywhere.
+  await writeFile(path.join(site.root, "posts", "b.md"), essay("B"));
+  const { value: again, lines } = await captureLog(() => site.rebuild());
+  assert.ok(again.ok && lines.some((line) => /unchanged since the previous build \(linked\)/.test(line)), lines.join("\n"));
+  const after = inodes(site.output);
+  assert.deepEqual([...after.keys()].filter((ino) => inodes(path.join(site.root, ".cache")).has(ino)), []);
+  assert.deepEqual([...after.values()].filter((file) => statSync(file).nlink !== 1), []);
 });
 
 test("a swap interrupted between its two renames is put back by the next build, even a failing one", async () => {
