@@ -13,7 +13,7 @@ import { WenjiError } from "./content/problems.ts";
 import { preloadSite } from "./content/site.ts";
 import { settleAfterWork } from "./content/after.ts";
 import { commitManifest, discardNextManifest } from "./content/incremental.ts";
-import { exists } from "./files.ts";
+import { EncodingError, exists } from "./files.ts";
 import { takeBuildLock } from "./build/lock.ts";
 import { recoverLeftovers, stagingPrefix } from "./build/leftovers.ts";
 import { exitCleanlyOnSignals } from "./build/signals.ts";
@@ -131,7 +131,9 @@ async function buildOnce(options: BuildOptions, staging: string): Promise<BuildR
     await rm(staging, { recursive: true, force: true, maxRetries: 3 });
     discardNextManifest(options.root);
     const cause = findWenjiError(error);
+    const encoding = errorChain(error).find((e): e is EncodingError => e instanceof EncodingError);
     if (cause) lines.push(...cause.lines);
+    else if (encoding) lines.push(`[wenji] ${encoding.message.replace(encoding.file, path.relative(options.root, encoding.file))}`);
     else lines.push(`[wenji] build failed: ${errorChain(error).map((e) => e.message).join(" ← ")}`);
     lines.push("[wenji] build failed; the previous output was left as it was");
     return { ok: false, lines, seconds: (performance.now() - started) / 1000 };

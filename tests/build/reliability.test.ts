@@ -20,7 +20,7 @@ test("an essay that is not UTF-8 (GBK) fails the build naming the file and byte;
   await writeFile(path.join(site.root, "posts", "gbk.md"), gbk);
   const result = await site.rebuild();
   assert.equal(result.ok, false);
-  assert.match(result.lines.join("\n"), /posts\/gbk\.md: not valid UTF-8 at byte 37 \(it looks GBK-encoded/);
+  assert.match(result.lines.join("\n"), /^\[wenji\] posts\/gbk\.md: not valid UTF-8 at byte 37 \(it looks GBK-encoded/m);
   assert.doesNotMatch(result.lines.join("\n"), /\n\s+at /);
   assert.deepEqual(treeDigest(site.output), before);
 });
