@@ -29,16 +29,21 @@ export function childPids(parent = process.pid): number[] {
   return children;
 }
 
+/** Stops this process's child processes: a process that exits does not take them with it. */
+export function stopChildProcesses(): void {
+  for (const pid of childPids()) {
+    try {
+      process.kill(pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  }
+}
+
 /** Runs `cleanup` and exits (130 / 143) on SIGINT or SIGTERM until the returned function is called. */
 export function exitCleanlyOnSignals(cleanup: () => void): () => void {
   const handler = (signal: NodeJS.Signals) => {
-    for (const pid of childPids()) {
-      try {
-        process.kill(pid, "SIGTERM");
-      } catch {
-        // already gone
-      }
-    }
+    stopChildProcesses();
     try {
       cleanup();
     } finally {
