@@ -9,6 +9,7 @@ import { imagesPlugin } from "./images/plugin.ts";
 import { feedsPlugin } from "./feeds/plugin.ts";
 import { seoPlugin } from "./seo/plugin.ts";
 import { searchPlugin } from "./search/plugin.ts";
+import { previewServerOptions } from "./build/serve.ts";
 
 /** The project being built: the current folder, or WENJI_ROOT (tests build fixture sites). */
 function projectRoot(): string {
@@ -38,7 +39,8 @@ export default function wenji(config: UserConfig) {
     config.watchIgnores.add(derived);
   }
   config.setNunjucksEnvironmentOptions({ throwOnUndefined: false, autoescape: true });
-  config.setServerOptions({ port: Number(process.env.PORT ?? 8080), showAllHosts: false });
+  // The preview listens on this machine only unless `npm start -- --host` says otherwise; odd paths get 400/404.
+  config.setServerOptions(previewServerOptions({ port: Number(process.env.PORT ?? 8080), host: process.env.WENJI_PREVIEW_HOST || "127.0.0.1" }));
 
   return {
     dir: { input: ".", includes: "_includes", data: "_data" },

@@ -5,6 +5,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { buildSite } from "../lib/build.ts";
+import { stopChildProcesses } from "../lib/build/signals.ts";
 
 const { values } = parseArgs({
   options: {
@@ -22,6 +23,8 @@ if (values.help) {
 }
 
 const root = process.cwd();
-const result = await buildSite({ root, output: path.resolve(root, values.output!), preview: values.preview!, strict: values.strict!, quiet: !values.verbose });
+const result = await buildSite({ root, output: path.resolve(root, values.output!), preview: values.preview!, strict: values.strict!, quiet: !values.verbose, exitOnSignals: true });
 for (const line of result.lines) (result.ok ? console.log : console.error)(line);
+// A failed build may leave Pagefind running in its thread; it must not outlive the build.
+stopChildProcesses();
 process.exit(result.ok ? 0 : 1);

@@ -4,6 +4,7 @@
  */
 import { createEssay, ScaffoldRefusal, ScaffoldUsageError } from "../lib/scaffold/index.ts";
 import { EXIT, parseCommand, runCommand, UsageError } from "../lib/cli/args.ts";
+import { FileWriteError } from "../lib/files.ts";
 
 const USAGE = `usage: npm run new -- "Title" [--lang LANG] [--slug SLUG] [--bundle]
        npm run new -- --translate KEY --lang LANG ["Title"] [--slug SLUG]
@@ -41,6 +42,10 @@ await runCommand(USAGE, async () => {
     if (error instanceof ScaffoldRefusal) {
       console.error(`refused: ${error.message}`);
       return EXIT.problems;
+    }
+    if (error instanceof FileWriteError) {
+      console.error(`error: ${error.message}`);
+      return EXIT.usage;
     }
     throw error;
   }

@@ -52,8 +52,8 @@ export function salvageEssays(root: string, settings: Settings, context: LoadCon
     try {
       source = readUtf8StrictSync(path.join(root, file)).text;
     } catch (error) {
+      // The loader has reported it already.
       if (!(error instanceof EncodingError)) throw error;
-      findings.push({ file, severity: "error", rule: "encoding", message: error.message.slice(file.length + 2) });
       continue;
     }
     const parsed = parseFrontMatter(source);

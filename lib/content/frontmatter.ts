@@ -175,7 +175,13 @@ export function parseYamlExact(matter: string): Parsed {
   } else if (doc.contents && !(isScalar(doc.contents) && doc.contents.value === null)) {
     return { ok: false, line: 1, message: "front matter must be a mapping of keys to values" };
   }
-  const data = (doc.toJS() ?? {}) as Record<string, unknown>;
+  let data: Record<string, unknown>;
+  try {
+    data = (doc.toJS() ?? {}) as Record<string, unknown>;
+  } catch (error) {
+    // An alias with no anchor (`title: *x`) parses but cannot be resolved: an error, not a crash.
+    return { ok: false, line: 1, message: `YAML error: ${(error as Error).message.split("\n")[0]}` };
+  }
   return { ok: true, data, keyLines };
 }
 

@@ -12,6 +12,12 @@
  *   size and modification time: a deleted, copied, replaced or edited file is rendered anew).
  * The manifest of a build is written beside the cache as "next" and becomes current only when
  * that build's output has been swapped in: a failed build never describes an output.
+ *
+ * Links go from the previous output into the new one, never from `.cache/`: the previous
+ * output is removed right after the swap (under the build lock), so once a build ends each
+ * page file has one link, in `_site/`. An in-place edit of it (a deploy step, an optimizer)
+ * changes its size or modification time, so the next build renders that page anew instead
+ * of linking the edited file; nothing else holds the file to be corrupted by the edit.
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";

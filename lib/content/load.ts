@@ -14,6 +14,7 @@ import type { Problem } from "./problems.ts";
 import { essayDefaults, type Settings } from "./settings.ts";
 import { applyShortcodes } from "./shortcodes.ts";
 import { essayUrl, sanitizePath, SiteUrls } from "../i18n/urls.ts";
+import { decodeUtf8Strict, EncodingError } from "../files.ts";
 
 export interface EssaySource {
   /** Path relative to the project root, with forward slashes: `posts/a.md`. */
@@ -108,15 +109,26 @@ let lastRead = new Map<string, { stamp: string; text: string }>();
  * through the thread pool), and never holds more than one file handle (no EMFILE at 30,000 essays).
  * The stat is taken before the read, so a file changed in between is read again next time.
  */
-function readAll(files: string[]): string[] {
+function readAll(root: string, files: string[]): (string | EncodingError)[] {
   const read = new Map<string, { stamp: string; text: string }>();
-  const texts = files.map((file) => {
+  const texts = files.map((relative) => {
+    const file = path.join(root, relative);
     const stat = statSync(file, { bigint: true });
     const stamp = `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
     const known = lastRead.get(file);
-    const text = known?.stamp === stamp ? known.text : readFileSync(file, "utf8");
-    read.set(file, { stamp, text });
-    return text;
+    if (known?.stamp === stamp) {
+      read.set(file, known);
+      return known.text;
+    }
+    // Strict: an essay that is not UTF-8 is reported, never published with U+FFFD in it.
+    try {
+      const text = decodeUtf8Strict(readFileSync(file), relative).text;
+      read.set(file, { stamp, text });
+      return text;
+    } catch (error) {
+      if (error instanceof EncodingError) return error;
+      throw error;
+    }
   });
   lastRead = read;
   return texts;
@@ -229,11 +241,15 @@ export async function loadEssays(root: string, settings: Settings, postsDir = "p
   const { site, found } = context;
   const problems: Problem[] = [];
   const essays: EssaySource[] = [];
-  const sources = readAll(found.map(({ file }) => path.join(root, file)));
+  const sources = readAll(root, found.map(({ file }) => file));
   const checked: typeof lastChecked = new Map();
   found.forEach((entry, i) => {
     const { file } = entry;
     const source = sources[i];
+    if (source instanceof EncodingError) {
+      problems.push({ file, severity: "error", rule: "encoding", message: source.message.slice(file.length + 2) });
+      return;
+    }
     const { parsed, validated } = checkFrontMatter(file, source, site, checked);
     if (!parsed.ok) {
       problems.push({ file, line: parsed.line, severity: "error", message: parsed.message });

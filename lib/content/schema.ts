@@ -195,3 +195,49 @@ export const FRONT_MATTER_DEFAULTS = {
   disableShare: false, showbreadcrumbs: false, ShowPostNavLinks: true, ShowReadingTime: true,
   ShowWordCount: true, searchHidden: false, robotsNoIndex: false, hiddenInHomeList: false, feed: true, cover: {},
 } satisfies Partial<FrontMatter>;
+
+/**
+ * Characters no front-matter string may hold: C0 and C1 controls other than tab and line
+ * breaks, DEL, the Unicode line and paragraph separators (they end a JavaScript string
+ * literal's line in older engines and split a feed's text), and the bidirectional embeddings,
+ * overrides and isolates (U+202E turns "txt.exe" into "exe.txt" on screen). Invisible in an
+ * editor, they would reach `<title>`, links, feeds and folder names; a NUL crashed the build.
+ */
+const UNSAFE_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
+
+const CHARACTER_NAMES: Record<number, string> = {
+  0x00: "NULL", 0x1b: "ESCAPE", 0x7f: "DELETE", 0x2028: "LINE SEPARATOR", 0x2029: "PARAGRAPH SEPARATOR",
+  0x202a: "LEFT-TO-RIGHT EMBEDDING", 0x202b: "RIGHT-TO-LEFT EMBEDDING", 0x202c: "POP DIRECTIONAL FORMATTING",
+  0x202d: "LEFT-TO-RIGHT OVERRIDE", 0x202e: "RIGHT-TO-LEFT OVERRIDE", 0x2066: "LEFT-TO-RIGHT ISOLATE",
+  0x2067: "RIGHT-TO-LEFT ISOLATE", 0x2068: "FIRST STRONG ISOLATE", 0x2069: "POP DIRECTIONAL ISOLATE",
+};
+
+export interface UnsafeCharacter {
+  /** Where in the value: "" for the value itself, "[2]" for a list's third item, ".alt" in a mapping. */
+  path: string;
+  /** "U+202E RIGHT-TO-LEFT OVERRIDE". */
+  character: string;
+}
+
+/** The first unsafe character in a front-matter value (strings in lists and mappings too), if any. */
+export function findUnsafeCharacter(value: unknown, path = ""): UnsafeCharacter | undefined {
+  if (typeof value === "string") {
+    const found = UNSAFE_CHARACTER.exec(value);
+    if (!found) return undefined;
+    const code = found[0].codePointAt(0)!;
+    const name = CHARACTER_NAMES[code] ?? "a control character";
+    return { path, character: `U+${code.toString(16).toUpperCase().padStart(4, "0")} ${name}` };
+  }
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = findUnsafeCharacter(item, `${path}[${i}]`);
+      if (found) return found;
+    }
+  } else if (value !== null && typeof value === "object" && !(value instanceof Date)) {
+    for (const [key, item] of Object.entries(value)) {
+      const found = findUnsafeCharacter(item, `${path}.${key}`) ?? findUnsafeCharacter(key, `${path}.${key}`);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}

@@ -1,6 +1,6 @@
 /** Validates parsed front matter against the schema and reports every problem with its line. */
 import { closest, distance } from "fastest-levenshtein";
-import { frontMatterFields, IGNORED_KEYS, COVER_KEYS, FRONT_MATTER_DEFAULTS, type FrontMatter } from "./schema.ts";
+import { findUnsafeCharacter, frontMatterFields, IGNORED_KEYS, COVER_KEYS, FRONT_MATTER_DEFAULTS, type FrontMatter } from "./schema.ts";
 import { showValue, type Problem } from "./problems.ts";
 import type { ParsedFrontMatter } from "./frontmatter.ts";
 
@@ -55,6 +55,11 @@ export function validateFrontMatter(file: string, parsed: ParsedFrontMatter, zon
       continue;
     }
     seen.set(name, key);
+    const unsafe = findUnsafeCharacter(value);
+    if (unsafe) {
+      problems.push({ file, line: at(key), severity: "error", message: `"${key}${unsafe.path}" contains ${unsafe.character}, an invisible character that is not allowed; remove it` });
+      continue;
+    }
     const field = fields[name];
     const result = field.schema.safeParse(name === "cover" ? normalizeCover(file, value, at(key), problems) : value);
     if (result.success) {

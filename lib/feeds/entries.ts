@@ -11,6 +11,16 @@ import { translator } from "../i18n/strings.ts";
 import { SiteUrls, absoluteUrl } from "../i18n/urls.ts";
 import { feedHtml } from "../images/feed.ts";
 import { resolveUrl } from "./absolute-html.ts";
+import { WenjiError } from "../content/problems.ts";
+
+/** An essay's feed HTML; a failure names the essay instead of the template filter that ran it. */
+function essayFeedHtml(essay: Essay, siteRoot: string): string {
+  try {
+    return feedHtml(essay.html, { page: essay.absoluteUrl, siteRoot });
+  } catch (error) {
+    throw new WenjiError([`${essay.file}: could not be made into feed HTML (${(error as Error).message})`]);
+  }
+}
 
 export type FeedFormat = "rss" | "atom" | "json";
 
@@ -111,7 +121,7 @@ function buildLanguageFeed(model: SiteModel, lang: string): LanguageFeed {
       published: dates[i].published.toJSDate(),
       description: essay.description || essay.summary || undefined,
       // Only the few essays in a feed pay for this; the page HTML is not touched.
-      content: feedHtml(essay.html, { page: essay.absoluteUrl, siteRoot }),
+      content: essayFeedHtml(essay, siteRoot),
       author: authorsOf(model, essay),
       category: essay.tags.map((tag) => ({ name: tag.name, term: tag.name })),
       image: essay.cover && resolveUrl(essay.cover.src, { page: essay.absoluteUrl, siteRoot }),

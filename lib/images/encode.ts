@@ -73,12 +73,20 @@ export interface ReadSource {
   file: string;
   bytes: Buffer;
   hash: string;
+  /**
+   * Downloaded from someone else's server: an SVG is rasterized instead of served as it was,
+   * since an SVG opened from the site's own origin runs its scripts there.
+   */
+  untrusted: boolean;
 }
 
-export async function readSource(file: string): Promise<ReadSource> {
+export async function readSource(file: string, options: { untrusted?: boolean } = {}): Promise<ReadSource> {
   const bytes = await readFile(file);
   if (bytes.length === 0) throw new ImageProblem("is empty (0 bytes)");
-  return { file, bytes, hash: createHash("sha256").update(bytes).digest("hex") };
+  const untrusted = options.untrusted ?? false;
+  // The same bytes give a different result when untrusted (rasterized SVG): they get their own cache entry.
+  const hash = createHash("sha256").update(untrusted ? "untrusted\0" : "").update(bytes).digest("hex");
+  return { file, bytes, hash, untrusted };
 }
 
 function manifestFile(store: ImageStore, hash: string): string {
@@ -99,7 +107,8 @@ export async function cachedImage(store: ImageStore, source: ReadSource): Promis
 }
 
 function sharpMessage(error: unknown): string {
-  const message = (error as Error).message ?? String(error);
+  // libvips reports one line per decoder complaint; the author gets them on one line.
+  const message = ((error as Error).message ?? String(error)).trim().split(/\s*\n\s*/).join("; ");
   if (/unsupported image format/i.test(message)) return "is not an image wenji can read (unsupported or unrecognized format)";
   if (/premature end|truncated|corrupt|invalid|not a jpeg|bad /i.test(message)) return `is damaged and cannot be decoded (${message.trim()})`;
   return `cannot be decoded (${message.trim()})`;
@@ -124,8 +133,11 @@ export async function encodeImage(store: ImageStore, source: ReadSource, maxPixe
   const hash12 = source.hash.slice(0, 12);
   let image: OptimizedImage;
 
-  if (meta.format === "svg" || (meta.format === "gif" && (meta.pages ?? 1) > 1)) {
+  if ((meta.format === "svg" && !source.untrusted) || (meta.format === "gif" && (meta.pages ?? 1) > 1)) {
     // Vector art and animations lose by re-encoding; they are served exactly as written.
+    // A remote SVG is not: it is rendered to pixels below, so no script, event handler or
+    // external reference of it reaches the site (librsvg runs no script and, reading from
+    // memory, loads nothing external). No sanitizer to keep in step with browsers' parsers.
     const ext = meta.format === "svg" ? "svg" : "gif";
     const name = `${hash12}.${ext}`;
     await writeFile(path.join(store.files, name), source.bytes);
@@ -136,7 +148,8 @@ export async function encodeImage(store: ImageStore, source: ReadSource, maxPixe
     try {
       metadata = await eleventyImage(source.file, {
         widths: WIDTHS,
-        formats: ENCODING.formats,
+        // "auto" keeps an SVG an SVG; a rasterized one falls back to PNG.
+        formats: meta.format === "svg" ? ENCODING.formats.map((f) => (f === "auto" ? "png" : f)) : ENCODING.formats,
         outputDir: store.files,
         urlPath: IMAGE_URL_PATH,
         // wenji keeps its own cache (content hash + options); eleventy-img's would key on path and size.

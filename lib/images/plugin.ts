@@ -1,9 +1,10 @@
 /**
  * The images plugin: once the content plugin has built the model, every essay's images are
  * optimized (see stage.ts); after Eleventy has written the pages, the files this build uses
- * are linked from the persistent cache into the output's `/img/`.
+ * are copied from the persistent cache into the output's `/img/`.
  */
-import { copyFile, link, mkdir, stat } from "node:fs/promises";
+import { constants } from "node:fs";
+import { copyFile, mkdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import type { SiteModel } from "../content/model.ts";
@@ -16,14 +17,15 @@ export interface ImagesPluginOptions {
   log?: (line: string) => void;
 }
 
-/** Hard links cost no space and no time; a copy when the cache is on another file system. */
+/**
+ * A copy, never a hard link: whatever edits the output in place (an optimizer, a deploy step)
+ * would edit the cache too, and the damage would come back after `rm -rf _site`. A reflink
+ * (copy-on-write clone: Btrfs, XFS, APFS) where the file system has one, else a real copy.
+ */
 async function place(from: string, to: string): Promise<void> {
   const existing = await stat(to).catch(() => undefined);
-  if (existing) {
-    const source = await stat(from);
-    if (existing.ino === source.ino || existing.size === source.size) return;
-  }
-  await link(from, to).catch(() => copyFile(from, to));
+  if (existing && existing.size === (await stat(from)).size) return;
+  await copyFile(from, to, constants.COPYFILE_FICLONE);
 }
 
 export function imagesPlugin(config: UserConfig, options: ImagesPluginOptions): void {

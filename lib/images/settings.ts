@@ -3,6 +3,7 @@
  * image. The encoding numbers were chosen with `npm run bench:images` (see that script).
  */
 import { z } from "zod";
+import { isAddressRange } from "./address.ts";
 
 export const imageSettingsSchema = z
   .object({
@@ -13,6 +14,12 @@ export const imageSettingsSchema = z
     maxBytes: z.number().int().positive().default(25 * 1024 * 1024),
     /** Decoded pixels an image may have; a bound against decompression bombs. */
     maxPixels: z.number().int().positive().default(100_000_000),
+    /**
+     * Loopback, private and link-local addresses (this machine, the local network, cloud
+     * metadata) are refused for remote images; these addresses or ranges ("10.1.2.3",
+     * "127.0.0.0/8") are allowed anyway, e.g. an image server on the local network.
+     */
+    allowAddresses: z.array(z.string().refine(isAddressRange, "expected an IP address or a range such as 10.0.0.0/8")).default([]),
   })
   .prefault({});
 

@@ -220,7 +220,7 @@ export async function optimizeSiteImages(model: SiteModel, options: ImageStageOp
   }
 
   // 3. Download, read and look up every source in the cache; only misses are encoded.
-  const limits = { timeoutMs: options.settings.timeoutSeconds * 1000, maxBytes: options.settings.maxBytes, offline: options.offline };
+  const limits = { timeoutMs: options.settings.timeoutSeconds * 1000, maxBytes: options.settings.maxBytes, offline: options.offline, allowAddresses: options.settings.allowAddresses };
   const toEncode: SourceState[] = [];
   await pool([...sources.values()], 8, async (source) => {
     if (source.url) {
@@ -232,7 +232,7 @@ export async function optimizeSiteImages(model: SiteModel, options: ImageStageOp
       source.file = download.file;
     }
     try {
-      source.read = await readSource(source.file!);
+      source.read = await readSource(source.file!, { untrusted: Boolean(source.url) });
       source.image = await cachedImage(store, source.read);
       if (!source.image) toEncode.push(source);
     } catch (error) {

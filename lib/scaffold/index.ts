@@ -3,12 +3,13 @@
  * the place and under the name the loader expects. It never overwrites a file.
  */
 import { existsSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { DateTime } from "luxon";
 import { loadSettings, type Settings } from "../content/settings.ts";
 import { loadEssays, type EssaySource } from "../content/load.ts";
 import { slugFromTitle, hasHan, SLUG_PATTERN } from "./slug.ts";
+import { writeFileAtomicSync } from "../files.ts";
 
 /** A mistake in what was asked (exit 2), as opposed to a refusal about the site (exit 1). */
 export class ScaffoldUsageError extends Error {}
@@ -57,7 +58,8 @@ function localNow(settings: Settings, now?: DateTime): Raw {
 async function write(root: string, file: string, text: string): Promise<void> {
   if (existsSync(path.join(root, file))) throw new ScaffoldRefusal(`${file} already exists; nothing was written`);
   await mkdir(path.dirname(path.join(root, file)), { recursive: true });
-  await writeFile(path.join(root, file), text, { flag: "wx" });
+  // Written whole or not at all: on a full disk no half essay is left behind (FileWriteError).
+  writeFileAtomicSync(path.join(root, file), text, { exclusive: true });
 }
 
 export async function createEssay(root: string, request: NewEssayRequest): Promise<Created> {

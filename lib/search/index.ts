@@ -13,7 +13,7 @@
  */
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statfsSync, statSync, writeFileSync } from "node:fs";
+import { constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statfsSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -22,7 +22,6 @@ import { Worker } from "node:worker_threads";
 import type { SiteModel } from "../content/model.ts";
 import { WenjiError } from "../content/problems.ts";
 import { escapeHtml } from "../markdown/escape.ts";
-import { linkOrCopySync } from "../files.ts";
 
 /** One page for Pagefind: the essay's body with the markup Pagefind reads. */
 export interface SearchRecord {
@@ -460,7 +459,7 @@ const UNUSED = /^pagefind-(ui|component-ui|modular-ui|highlight)\.|^playground$/
 /** A merged shard needs only its data; the primary's script and WebAssembly search it. */
 const SHARD_DATA = /^(pagefind-entry\.json|.*\.pf_meta|index|fragment|filter)$/;
 
-/** The cached index's files linked into the output, those `keep` names and all below them. */
+/** The cached index's files copied into the output, those `keep` names and all below them. */
 function placeTree(from: string, to: string, keep: (name: string) => boolean): void {
   mkdirSync(to, { recursive: true });
   for (const entry of readdirSync(from, { withFileTypes: true })) {
@@ -472,7 +471,8 @@ function placeTree(from: string, to: string, keep: (name: string) => boolean): v
       continue;
     }
     rmSync(destination, { force: true });
-    linkOrCopySync(source, destination);
+    // Copied (reflinked where possible), not linked: the output never shares inodes with the cache.
+    copyFileSync(source, destination, constants.COPYFILE_FICLONE);
   }
 }
 

@@ -6,9 +6,9 @@
 import { buildFixture, type Fixture, type FixtureOptions } from "../helpers/site.ts";
 import { TINY_JPEG, TINY_PNG } from "../helpers/tiny-images.ts";
 
-/** The hostile title as the author wrote it; the BEL (U+0007) in the YAML is dropped everywhere. */
+/** The hostile title as the author wrote it (control characters in front matter are an error now; the body keeps some). */
 export const HOSTILE_TITLE = `Tom & Jerry: 1 < 2 > 0 "double" 'single' ]]> and ]]> again </script> "><img src=x onerror=alert(1)> 中文标题 😀`;
-const HOSTILE_TITLE_YAML = JSON.stringify(HOSTILE_TITLE).replace(/😀"$/, '😀\\a"');
+const HOSTILE_TITLE_YAML = JSON.stringify(HOSTILE_TITLE);
 
 export const HOSTILE_DESCRIPTION = `A & B <i>not italic</i> "quoted" </script><script>alert(1)</script> 摘要`;
 

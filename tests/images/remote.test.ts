@@ -44,7 +44,9 @@ function posts(origin: string): Record<string, string> {
   return all;
 }
 
-const SITE = { images: { timeoutSeconds: 1, maxBytes: 200_000 } };
+/** The test servers listen on 127.0.0.1, which remote images may not use unless the site allows it. */
+const LOCAL = ["127.0.0.0/8"];
+const SITE = { images: { timeoutSeconds: 1, maxBytes: 200_000, allowAddresses: LOCAL } };
 
 // The timeout fails the test if the host that never answers hangs the build.
 test("remote images are downloaded and served locally; each failure is one warning and keeps the original <img>", { timeout: 180_000 }, async (t) => {
@@ -91,12 +93,12 @@ test("remote images are downloaded and served locally; each failure is one warni
 test("images.strict and --strict turn remote failures into errors, without a stack trace, keeping _site/", async (t) => {
   const images = await server();
   t.after(() => images.close());
-  const { value: site, lines } = await captureLog(() => buildFixture({ posts: { "r-404.md": posts(images.origin)["r-404.md"] }, site: { images: { strict: true } } }));
+  const { value: site, lines } = await captureLog(() => buildFixture({ posts: { "r-404.md": posts(images.origin)["r-404.md"] }, site: { images: { strict: true, allowAddresses: LOCAL } } }));
   assert.equal(site.result.ok, false);
   assert.match(site.result.lines.join("\n"), new RegExp(`posts/r-404\\.md:6: image ${images.origin.replace(/\./g, "\\.")}/gone\\.png answered HTTP 404`));
   void lines;
 
-  const cli = await buildFixture({ posts: { "r-500.md": posts(images.origin)["r-500.md"] } });
+  const cli = await buildFixture({ posts: { "r-500.md": posts(images.origin)["r-500.md"] }, site: { images: { allowAddresses: LOCAL } } });
   assert.equal(cli.result.ok, true, "without --strict the build goes on");
   const strict = await buildWithCli(cli.root, ["--strict"]);
   assert.equal(strict.code, 1);

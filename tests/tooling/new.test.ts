@@ -1,9 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFile, writeFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { makeFixtureRoot } from "../helpers/site.ts";
 import { runScript } from "../helpers/run.ts";
+import { canMount, fullDisk } from "../helpers/full-disk.ts";
 import { slugFromTitle } from "../../lib/scaffold/slug.ts";
 import { parseFrontMatter } from "../../lib/content/frontmatter.ts";
 
@@ -99,4 +100,19 @@ test("pinyin slugs: polyphones read in context, Latin kept, punctuation folded",
   assert.equal(slugFromTitle("KubeSphere “闭源”之殇"), "kubesphere-bi-yuan-zhi-shang");
   assert.equal(slugFromTitle("Café & Crème"), "cafe-creme");
   assert.equal(slugFromTitle("？！"), "");
+});
+
+test("new: on a full disk it exits 2 naming the file, and leaves no empty or partial essay behind", { skip: !canMount && "needs root to mount a tmpfs" }, async () => {
+  const root = await makeFixtureRoot({});
+  const posts = path.join(root, "posts");
+  const unmount = fullDisk(posts);
+  try {
+    const run = await runScript("new.ts", ["Full Disk", "--lang", "en"], { cwd: root });
+    assert.equal(run.code, 2, run.stderr);
+    assert.match(run.stderr, /posts\/full-disk\.en\.md: could not be written \(ENOSPC\); the file is unchanged/);
+    assert.doesNotMatch(run.stderr, /\n\s+at /, "no stack trace");
+    assert.deepEqual((await readdir(posts)).filter((name) => name !== ".filler"), [], "no essay and no temporary file");
+  } finally {
+    unmount();
+  }
 });
