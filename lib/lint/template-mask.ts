@@ -1,14 +1,26 @@
 /**
  * Eleventy runs Liquid/Nunjucks over `.md` before Markdown, and old Hugo posts carry
  * shortcodes, so `{{ }}`, `{% %}` and `{{< >}}` must be opaque to the parser and the rules.
- * Each tag is replaced by placeholders of the same UTF-16 length, so every offset stays valid.
+ * So must what is code or maths without being a Markdown code span: the body of a shortcode
+ * whose body is code (`{{< highlight go >}}…{{< /highlight >}}`, Hexo's `{% codeblock %}`),
+ * TeX between `$…$` / `$$…$$`, and a heading's id attribute (`## 标题 {#id}`, the MDX comment form).
+ * Each is replaced by placeholders of the same UTF-16 length, so every offset stays valid.
  */
 import { ATOM } from './chars.ts'
 
-const TEMPLATE_TAG = /\{\{<[\s\S]*?>\}\}|\{\{%[\s\S]*?%\}\}|\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|\{#[\s\S]*?#\}/g
+/** Shortcodes and tags whose body is code (or verbatim text): Hugo, Jekyll, Hexo. */
+const CODE_BODY =
+  String.raw`\{\{<\s*(highlight|code|codeblock)\b[\s\S]*?>\}\}[\s\S]*?\{\{<\s*\/\s*\1\s*>\}\}|` +
+  String.raw`\{\{%\s*(highlight|code|codeblock)\b[\s\S]*?%\}\}[\s\S]*?\{\{%\s*\/\s*\2\s*%\}\}|` +
+  String.raw`\{%-?\s*(highlight|codeblock|code|raw|verbatim)\b[\s\S]*?%\}[\s\S]*?\{%-?\s*end\3\s*-?%\}`
+const TAG = String.raw`\{\{<[\s\S]*?>\}\}|\{\{%[\s\S]*?%\}\}|\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|\{#[\s\S]*?#\}`
+// pandoc's rule for inline TeX: no space inside the dollars, no digit right after the closing one.
+const MATH = String.raw`\$\$[\s\S]+?\$\$|(?<![\\$\w])\$(?![\s$])[^$\n]+?(?<![\s\\])\$(?![\w$])`
+const HEADING_ID = String.raw`(?<=^ {0,3}#{1,6}[ \t][^\n]*?)[ \t]*(?:\{#[^{}\n]*\}|\{\/\*[^{}\n]*\*\/\}|%\{#[^{}\n]*\}%)(?=[ \t#]*$)`
+const OPAQUE = new RegExp(`${CODE_BODY}|${TAG}|${MATH}|${HEADING_ID}`, 'gm')
 
 export function maskTemplateTags(text: string): string {
-  if (!text.includes('{')) return text
-  // Newlines are kept so the block structure around a multi-line tag does not change.
-  return text.replace(TEMPLATE_TAG, (tag) => tag.replace(/[^\n]/g, ATOM.template))
+  if (!/[{$]/.test(text)) return text
+  // Newlines are kept so the block structure around a multi-line span does not change.
+  return text.replace(OPAQUE, (span) => span.replace(/[^\n]/g, ATOM.template))
 }
