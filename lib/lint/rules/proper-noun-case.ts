@@ -60,6 +60,12 @@ function namesItsLink(links: Array<Link | LinkReference>, start: number, word: s
   return !!link && link.type === 'link' && link.url.toLowerCase().includes(word.toLowerCase())
 }
 
+/** A lower-case word set off alone in `**…**` or `_…_` is a keyword being named (`**markdown** .md`). */
+function isKeywordLabel(source: string, start: number, end: number, word: string): boolean {
+  const mark = source[start - 1]
+  return word === word.toLowerCase() && (mark === '*' || mark === '_') && source[end] === mark
+}
+
 export default defineRule<ProperNounOptions>({
   id: 'proper-noun-case',
   description: 'Dictionary spelling of proper nouns in prose.',
@@ -77,6 +83,7 @@ export default defineRule<ProperNounOptions>({
     },
     { input: '苹果的 ios 系统', messages: ['1:5-1:8: Write `iOS`, not `ios`'], output: '苹果的 iOS 系统' },
     { input: '## DTrace 错误（Mac OS X）\n\n用 [wifi](https://www.npmjs.com/package/wifi) 这个包扫描网络。' },
+    { input: '支持这些类型：\n\n- **markdown** `.md`\n- **iframe** `.html`' },
     { input: '连上 WiFi 或 wifi', messages: ['1:4-1:8: Write `Wi-Fi`, not `WiFi`', '1:11-1:15: Write `Wi-Fi`, not `wifi`'] },
     { input: '用 wechat 聊天', config: { words: ['WeChat'] }, messages: ['1:3-1:9: Write `WeChat`, not `wechat`'], output: '用 WeChat 聊天' },
   ],
@@ -85,8 +92,10 @@ export default defineRule<ProperNounOptions>({
     for (const block of context.index.blocks) {
       for (const match of matches(pattern, block.text)) {
         const word = canonical.get(match[0].toLowerCase())!
-        if (word === match[0] || namesItsLink(context.index.links, block.starts[match.index], match[0])) continue
         const to = match.index + match[0].length
+        const [start, end] = [block.starts[match.index], block.ends[to - 1]]
+        if (word === match[0] || namesItsLink(context.index.links, start, match[0])) continue
+        if (isKeywordLabel(context.index.source, start, end, match[0])) continue
         const caseOnly = word.toLowerCase() === match[0].toLowerCase()
         context.reportFlat(block, match.index, to, `Write \`${word}\`, not \`${match[0]}\``, caseOnly ? replaceFlat(block, match.index, to, word) : undefined)
       }
