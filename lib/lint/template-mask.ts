@@ -3,7 +3,8 @@
  * shortcodes, so `{{ }}`, `{% %}` and `{{< >}}` must be opaque to the parser and the rules.
  * So must what is code or maths without being a Markdown code span: the body of a shortcode
  * whose body is code (`{{< highlight go >}}…{{< /highlight >}}`, Hexo's `{% codeblock %}`),
- * TeX between `$…$` / `$$…$$`, and a heading's id attribute (`## 标题 {#id}`, the MDX comment form).
+ * TeX between `$…$` / `$$…$$`, and a heading's id attribute (`## 标题 {#id}`, the MDX comment
+ * form, docsify's `:id=name`).
  * Each is replaced by placeholders of the same UTF-16 length, so every offset stays valid.
  */
 import { ATOM } from './chars.ts'
@@ -16,11 +17,11 @@ const CODE_BODY =
 const TAG = String.raw`\{\{<[\s\S]*?>\}\}|\{\{%[\s\S]*?%\}\}|\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|\{#[\s\S]*?#\}`
 // pandoc's rule for inline TeX: no space inside the dollars, no digit right after the closing one.
 const MATH = String.raw`\$\$[\s\S]+?\$\$|(?<![\\$\w])\$(?![\s$])[^$\n]+?(?<![\s\\])\$(?![\w$])`
-const HEADING_ID = String.raw`(?<=^ {0,3}#{1,6}[ \t][^\n]*?)[ \t]*(?:\{#[^{}\n]*\}|\{\/\*[^{}\n]*\*\/\}|%\{#[^{}\n]*\}%)(?=[ \t#]*$)`
+const HEADING_ID = String.raw`(?<=^ {0,3}#{1,6}[ \t][^\n]*?)[ \t]*(?:\{#[^{}\n]*\}|\{\/\*[^{}\n]*\*\/\}|%\{#[^{}\n]*\}%|:id=\S+)(?=[ \t#]*$)`
 const OPAQUE = new RegExp(`${CODE_BODY}|${TAG}|${MATH}|${HEADING_ID}`, 'gm')
 
 export function maskTemplateTags(text: string): string {
-  if (!/[{$]/.test(text)) return text
+  if (!/[{$]|:id=/.test(text)) return text
   // Newlines are kept so the block structure around a multi-line span does not change.
   return text.replace(OPAQUE, (span) => span.replace(/[^\n]/g, ATOM.template))
 }

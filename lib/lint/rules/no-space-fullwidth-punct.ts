@@ -20,7 +20,7 @@ export default defineRule({
   examples: [
     { input: 'iPhone，好开心。他说“很忙”，然后走了。' },
     { input: '链接 https://example.com/指南 ，后面。' },
-    { input: '## 为什么？ {#why}\n\n## 怎么办？ {/*how*/}' },
+    { input: '## 为什么？ {#why}\n\n## 怎么办？ {/*how*/}\n\n## 深色（附加组件） :id=dark' },
     { input: 'iPhone ，好开心', messages: [`1:7-1:8: ${MESSAGE}`], output: 'iPhone，好开心' },
     {
       input: '自己 “很忙” ，然后',
