@@ -14,6 +14,7 @@ import { createPreset } from './preset.ts'
 import { defaultConfig, type LintConfig } from './config.ts'
 import { applyEdits, selectFixes, structureBreakers } from './fixer.ts'
 import { parseMarkdown } from './parse.ts'
+import { reparse } from './reparse.ts'
 import type { Edit, FixableMessage } from './rule.ts'
 import { RULE_SOURCE } from './rule.ts'
 
@@ -116,14 +117,14 @@ export function fixText(text: string, options: LintOptions = {}): FixResult {
     for (const [finding, reason] of headingIdChanges(current, pass.tree, chosen)) withheld.set(findingKey(finding, current), reason)
     chosen = chosen.filter((finding) => !withheld.has(findingKey(finding, current)))
     let next = applyEdits(current, chosen.flatMap((finding) => finding.fix!))
-    let nextTree = parseMarkdown(next)
+    let nextTree = reparse(current, pass.tree, chosen.flatMap((finding) => finding.fix!), next)
     for (;;) {
       const breakers = structureBreakers({ text: current, tree: pass.tree }, nextTree, chosen, parseMarkdown)
       if (!breakers) break
       for (const finding of breakers) withheld.set(findingKey(finding, current), BREAKS_PARSE)
       chosen = chosen.filter((finding) => !breakers.includes(finding))
       next = applyEdits(current, chosen.flatMap((finding) => finding.fix!))
-      nextTree = parseMarkdown(next)
+      nextTree = reparse(current, pass.tree, chosen.flatMap((finding) => finding.fix!), next)
     }
     if (next === current) {
       if (!chosen.length) continue

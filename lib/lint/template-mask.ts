@@ -17,11 +17,19 @@ const CODE_BODY =
 const TAG = String.raw`\{\{<[\s\S]*?>\}\}|\{\{%[\s\S]*?%\}\}|\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|\{#[\s\S]*?#\}`
 // pandoc's rule for inline TeX: no space inside the dollars, no digit right after the closing one.
 const MATH = String.raw`\$\$[\s\S]+?\$\$|(?<![\\$\w])\$(?![\s$])[^$\n]+?(?<![\s\\])\$(?![\w$])`
-const HEADING_ID = String.raw`(?<=^ {0,3}#{1,6}[ \t][^\n]*?)[ \t]*(?:\{#[^{}\n]*\}|\{\/\*[^{}\n]*\*\/\}|%\{#[^{}\n]*\}%|:id=\S+)(?=[ \t#]*$)`
-const OPAQUE = new RegExp(`${CODE_BODY}|${TAG}|${MATH}|${HEADING_ID}`, 'gm')
+// A heading line's trailing id attribute; group 2 is masked.
+const HEADING_ID = /^( {0,3}#{1,6}[ \t][^\n]*?)([ \t]*(?:\{#[^{}\n]*\}|\{\/\*[^{}\n]*\*\/\}|%\{#[^{}\n]*\}%|:id=\S+))(?=[ \t#]*$)/gm
+const TAGS = new RegExp(`${CODE_BODY}|${TAG}`, 'g')
+const MATHS = new RegExp(MATH, 'g')
+
+const blank = (span: string) => span.replace(/[^\n]/g, ATOM.template)
 
 export function maskTemplateTags(text: string): string {
-  if (!/[{$]|:id=/.test(text)) return text
+  // Each pattern runs only where its opening character occurs: most essays have none of them.
   // Newlines are kept so the block structure around a multi-line span does not change.
-  return text.replace(OPAQUE, (span) => span.replace(/[^\n]/g, ATOM.template))
+  // Heading ids first, so a `{#id}` is never taken for the start of a Nunjucks comment `{# … #}`.
+  if (/\{#|\{\/\*|:id=/.test(text)) text = text.replace(HEADING_ID, (_, heading: string, id: string) => heading + blank(id))
+  if (text.includes('{')) text = text.replace(TAGS, blank)
+  if (text.includes('$')) text = text.replace(MATHS, blank)
+  return text
 }

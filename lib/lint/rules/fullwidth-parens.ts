@@ -5,11 +5,12 @@
  * parenthesis quoted as a character (`'('和')'`), tuples and values (`(640, 480)`,
  * `(R:200,G:200,B:200)`), and maths (masked before parsing, like code).
  */
-import { defineRule, replaceFlat } from '../rule.ts'
+import { defineRule, matches, replaceFlat } from '../rule.ts'
 import { isChineseContext, isHan } from '../chars.ts'
 
 const MESSAGE = 'Use full-width parentheses `（）` in Chinese text'
 const HAN = /\p{Script=Han}/u
+const PARENS = /[()]/g
 const QUOTE = /['"‘’“”「」『』`]/
 // Numbers and code-like values: `640, 480`, `R:200,G:200,B:200`, `x=1`.
 const isValues = (inner: string) => /^[\w.+#%:,=\s-]*$/.test(inner) && /\d/.test(inner) && /[,:=]/.test(inner)
@@ -44,8 +45,9 @@ export default defineRule({
     for (const block of context.index.blocks) {
       const { text } = block
       const open: number[] = []
-      for (let i = 0; i < text.length; i++) {
-        if ((text[i] === '(' || text[i] === ')') && quotedAlone(text, i)) continue
+      for (const paren of matches(PARENS, text)) {
+        const i = paren.index
+        if (quotedAlone(text, i)) continue
         if (text[i] === '(') open.push(i)
         else if (text[i] === ')' && open.length) {
           const from = open.pop()!

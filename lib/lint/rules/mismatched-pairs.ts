@@ -4,14 +4,21 @@
  * Not mismatches: list numbers `1）`, an emoticon `：）`, a lone `（` ending a sentence, and a
  * quotation over several paragraphs, where each paragraph opens with `「` and only the last closes.
  */
-import { defineRule } from '../rule.ts'
+import { defineRule, matches } from '../rule.ts'
 
 const CLOSER: Record<string, string> = { '“': '”', '‘': '’', '「': '」', '『': '』', '《': '》', '（': '）', '【': '】', '〈': '〉' }
 const OPENER = Object.fromEntries(Object.entries(CLOSER).map(([open, close]) => [close, open]))
 const LETTER = /[A-Za-z]/
+const MARKS = new RegExp(`[${Object.keys(CLOSER).join('')}${Object.values(CLOSER).join('')}]`, 'g')
 // `1）`, `a）`, `二）` opening a line or after a space: list numbering; `：）` `;）`: an emoticon.
 const LIST_NUMBER = /(?:^|[\s：；，。、])[0-9A-Za-z一二三四五六七八九十]{1,3}$/
 const EMOTICON = /[：:;；]$/
+
+/** `1）` or `：）` at flat offset i: five characters before it are enough to tell (a regex over the whole prefix is quadratic). */
+const isNumberOrSmiley = (text: string, i: number) => {
+  const before = text.slice(Math.max(0, i - 5), i)
+  return LIST_NUMBER.test(before) || EMOTICON.test(before)
+}
 
 export default defineRule({
   id: 'mismatched-pairs',
@@ -34,8 +41,10 @@ export default defineRule({
     blocks.forEach((block, b) => {
       const { text } = block
       const open: number[] = []
-      for (let i = 0; i < text.length; i++) {
-        const ch = text[i]
+      // Only the marks are visited: indexing every character of a two-byte string allocates.
+      for (const mark of matches(MARKS, text)) {
+        const i = mark.index
+        const ch = mark[0]
         if (ch === '’' && LETTER.test(text[i - 1] ?? '') && LETTER.test(text[i + 1] ?? '')) continue
         if (CLOSER[ch]) open.push(i)
         else if (OPENER[ch]) {
@@ -45,7 +54,7 @@ export default defineRule({
             const innermost = text[open[open.length - 1]]
             context.reportFlat(block, i, i + 1, `Unexpected closing \`${ch}\`, expected \`${CLOSER[innermost]}\``)
             open.length = opener
-          } else if (!(ch === '）' && (LIST_NUMBER.test(text.slice(0, i)) || EMOTICON.test(text.slice(0, i))))) {
+          } else if (!(ch === '）' && isNumberOrSmiley(text, i))) {
             context.reportFlat(block, i, i + 1, `Unexpected closing \`${ch}\``)
           }
         }
