@@ -17,6 +17,8 @@ import { parseMarkdown } from '../../lib/lint/parse.ts'
 import { maskTemplateTags } from '../../lib/lint/template-mask.ts'
 import { ATOM } from '../../lib/lint/chars.ts'
 import { headingId, UniqueIds } from '../../lib/markdown/slug.ts'
+import { applyEdits, selectFixes } from '../../lib/lint/fixer.ts'
+import { reparse } from '../../lib/lint/reparse.ts'
 
 const root = fileURLToPath(new URL('../fixtures/lint-corpus/', import.meta.url))
 const MIN_PRECISION = 0.98
@@ -100,6 +102,16 @@ function headingIds(tree: Root): string[] {
 }
 
 describe('--fix on the corpus', () => {
+  it('re-parsing only the touched blocks gives the tree a full parse gives', () => {
+    for (const { name, text } of corpus) {
+      const tree = parseMarkdown(text)
+      const edits = selectFixes(lintText(text).filter((finding) => finding.fix)).flatMap((finding) => finding.fix!)
+      const next = applyEdits(text, edits)
+      assert.deepEqual(JSON.parse(JSON.stringify(reparse(text, tree, edits, next))), JSON.parse(JSON.stringify(parseMarkdown(next))), name)
+      assert.deepEqual(tree, parseMarkdown(text), `${name}: the previous tree is left as it was`)
+    }
+  })
+
   for (const { name, text } of corpus) {
     it(`${name}: changes no word, no code, no heading id; a second fix changes nothing`, () => {
       const { output } = fixText(text, { filePath: name })
