@@ -13,7 +13,7 @@ import type { Root, RootContent, Nodes, Text } from 'mdast'
 import type { Point } from 'unist'
 import type { Edit } from './rule.ts'
 import { parseMarkdown, bareParse } from './parse.ts'
-import { applyEdits } from './fixer.ts'
+import { applyEdits, sameStructure } from './fixer.ts'
 import { maskTemplateTags } from './template-mask.ts'
 
 const DEFINITION = /^[ \t>]*\[[^\]\n]+\]:/gm
@@ -169,12 +169,15 @@ export function reparse(previous: string, tree: Root, edits: Edit[], next: strin
     const inside: Edit[] = []
     while (e < sorted.length && sorted[e].start <= to) inside.push(sorted[e++])
     if (!inside.length) {
-      children.push(shifted(child, delta, lineDelta))
+      const copy = shifted(child, delta, lineDelta)
+      sameStructure(copy, child)
+      children.push(copy)
       continue
     }
     if (inside.some((edit) => edit.start < from || edit.end > to)) return parseMarkdown(next)
     const fast = patched(child, inside, maskedPrevious, delta, lineDelta)
     if (fast) {
+      sameStructure(fast, child)
       children.push(fast)
       delta += inside.reduce((sum, edit) => sum + edit.text.length - (edit.end - edit.start), 0)
       continue
