@@ -42,3 +42,14 @@ describe('--fix never changes a word', () => {
     )
   })
 })
+
+describe('rules do not contradict each other', () => {
+  it('enumeration-comma and halfwidth-punct-in-english never flag the same span', async () => {
+    const { lintText } = await import('../../lib/lint/index.ts')
+    const findings = lintText('他们叫它「Google，Facebook，Apple」，以及 Stay hungry，stay foolish。\n')
+    const enumeration = findings.filter((f) => f.ruleId === 'enumeration-comma')
+    const english = findings.filter((f) => f.ruleId === 'halfwidth-punct-in-english')
+    assert.equal(enumeration.length, 1)
+    assert.ok(english.every((f) => enumeration.every((e) => f.end <= e.start || f.start >= e.end)))
+  })
+})
