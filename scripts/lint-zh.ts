@@ -9,6 +9,7 @@ import { findConfig, type ConfigError } from '../lib/lint/config-file.ts'
 import { LintCache, CACHE_DIR } from '../lib/lint/cache.ts'
 import { formatHuman, formatJson, type FileFindings } from '../lib/lint/report.ts'
 import { lintFiles } from '../lib/lint/run.ts'
+import { decodeUtf8Strict, EncodingError, type DecodedText } from '../lib/files.ts'
 
 const USAGE = `Usage: npm run lint:zh -- [options] [files or globs...]
 
@@ -73,21 +74,22 @@ async function loadLinter() {
   }
 }
 
-const print = (results: FileFindings[], stream: NodeJS.WriteStream) =>
-  stream.write(options.format === 'json' ? formatJson(results) : formatHuman(results))
+const print = (results: FileFindings[], stream: NodeJS.WriteStream, failed = 0) =>
+  stream.write(options.format === 'json' ? formatJson(results) : formatHuman(results, failed))
 const hasErrors = (results: FileFindings[]) => results.some((r) => r.findings.some((f) => f.severity === 'error'))
 
 if (options.stdin) {
-  let text: string
+  let decoded: DecodedText
   try {
-    text = readFileSync(0, 'utf8')
+    decoded = decodeUtf8Strict(readFileSync(0), '<stdin>')
   } catch (error) {
-    fail(`cannot read standard input: ${(error as Error).message}`)
+    fail(error instanceof EncodingError ? error.message : `cannot read standard input: ${(error as Error).message}`)
   }
+  const { text, bom } = decoded
   const linter = await loadLinter()
   if (options.fix) {
     const result = linter.fixText(text, { filePath: '<stdin>', config: linter.config })
-    process.stdout.write(result.output)
+    process.stdout.write((bom ? '\uFEFF' : '') + result.output)
     const remaining = [{ file: '<stdin>', findings: result.findings }]
     if (result.findings.length) print(remaining, process.stderr)
     process.exit(hasErrors(remaining) ? 1 : 0)
@@ -111,6 +113,6 @@ for (const input of inputs) {
 
 const cache = options.cache ? new LintCache(CACHE_DIR, configSource.text) : undefined
 const run = await lintFiles([...files].sort(), { fix: options.fix, cache, loadLinter })
-print(run.results, process.stdout)
+print(run.results, process.stdout, problems.length + run.problems.length)
 for (const problem of [...problems, ...run.problems]) process.stderr.write(`lint:zh: ${problem}\n`)
 process.exit(problems.length || run.problems.length ? 2 : hasErrors(run.results) ? 1 : 0)

@@ -61,6 +61,21 @@ export function applyEdits(text: string, edits: Edit[]): string {
  * The shape of a tree: node types and the attributes that change rendering. Text nodes are
  * left out: removing padding may drop a whitespace-only text node without changing anything.
  */
+const structures = new WeakMap<Nodes, string>()
+
+/** A copy of a block that differs only in positions or text has its original's shape (no walk). */
+export function sameStructure(copy: Nodes, original: Nodes): void {
+  const shape = structures.get(original)
+  if (shape !== undefined) structures.set(copy, shape)
+}
+
+/** structure() of a top-level block, computed once per block object. */
+function blockStructure(node: Nodes): string {
+  let shape = structures.get(node)
+  if (shape === undefined) structures.set(node, (shape = structure(node)))
+  return shape
+}
+
 export function structure(node: Nodes): string {
   if (node.type === 'text') return ''
   let shape = node.type
@@ -83,8 +98,8 @@ export function structureBreakers<T extends Fixable>(
   chosen: T[],
   parse: (text: string) => Root,
 ): T[] | null {
-  const old = before.tree.children.map(structure)
-  const now = after.children.map(structure)
+  const old = before.tree.children.map(blockStructure)
+  const now = after.children.map(blockStructure)
   let head = 0
   while (head < old.length && head < now.length && old[head] === now[head]) head++
   if (head === old.length && head === now.length) return null

@@ -6,11 +6,15 @@
 import { unified, type Processor } from 'unified'
 import remarkParse from 'remark-parse'
 import { VFile } from 'vfile'
-import type { Root } from 'mdast'
+import type { Root, Heading } from 'mdast'
+import { toString } from 'mdast-util-to-string'
+import { headingId, UniqueIds } from '../markdown/slug.ts'
+import { ATOM } from './chars.ts'
 import { createPreset } from './preset.ts'
 import { defaultConfig, type LintConfig } from './config.ts'
 import { applyEdits, selectFixes, structureBreakers } from './fixer.ts'
 import { parseMarkdown } from './parse.ts'
+import { reparse } from './reparse.ts'
 import type { Edit, FixableMessage } from './rule.ts'
 import { RULE_SOURCE } from './rule.ts'
 
@@ -46,9 +50,16 @@ export interface FixResult {
   output: string
   /** What is left after fixing: detect-only findings and fixes that were withheld. */
   findings: Finding[]
-  /** Findings whose fix would have changed how the Markdown parses, so it was not applied. */
+  /**
+   * Findings whose fix was withheld, because it would have changed how the Markdown parses or
+   * a heading's id; their message says why and how to fix by hand, and their `fix` is null.
+   */
   notApplied: Finding[]
 }
+
+const BREAKS_PARSE =
+  'not fixed: the fix would change how the Markdown parses; move the punctuation out of the emphasis delimiters ' +
+  '(`**粗体，**` → `**粗体**，`) and fix it by hand'
 
 const processors = new WeakMap<LintConfig, Processor<Root, Root, Root>>()
 
@@ -98,20 +109,22 @@ const findingKey = (finding: Finding, text: string) =>
 export function fixText(text: string, options: LintOptions = {}): FixResult {
   let current = text
   let pass = lintWithTree(current, options)
-  const withheld = new Set<string>()
+  const withheld = new Map<string, string>()
   for (let round = 0; round < MAX_FIX_ROUNDS; round++) {
     const candidates = pass.findings.filter((finding) => finding.fix && !withheld.has(findingKey(finding, current)))
     if (!candidates.length) break
     let chosen = selectFixes(candidates)
+    for (const [finding, reason] of headingIdChanges(current, pass.tree, chosen)) withheld.set(findingKey(finding, current), reason)
+    chosen = chosen.filter((finding) => !withheld.has(findingKey(finding, current)))
     let next = applyEdits(current, chosen.flatMap((finding) => finding.fix!))
-    let nextTree = parseMarkdown(next)
+    let nextTree = reparse(current, pass.tree, chosen.flatMap((finding) => finding.fix!), next)
     for (;;) {
       const breakers = structureBreakers({ text: current, tree: pass.tree }, nextTree, chosen, parseMarkdown)
       if (!breakers) break
-      for (const finding of breakers) withheld.add(findingKey(finding, current))
+      for (const finding of breakers) withheld.set(findingKey(finding, current), BREAKS_PARSE)
       chosen = chosen.filter((finding) => !breakers.includes(finding))
       next = applyEdits(current, chosen.flatMap((finding) => finding.fix!))
-      nextTree = parseMarkdown(next)
+      nextTree = reparse(current, pass.tree, chosen.flatMap((finding) => finding.fix!), next)
     }
     if (next === current) {
       if (!chosen.length) continue
@@ -120,6 +133,43 @@ export function fixText(text: string, options: LintOptions = {}): FixResult {
     current = next
     pass = lintWithTree(current, options, nextTree)
   }
-  const notApplied = pass.findings.filter((finding) => finding.fix && withheld.has(findingKey(finding, current)))
-  return { output: current, findings: pass.findings, notApplied }
+  const notApplied: Finding[] = []
+  const findings = pass.findings.map((finding) => {
+    const reason = finding.fix && withheld.get(findingKey(finding, current))
+    if (!reason) return finding
+    const explained = { ...finding, message: `${finding.message} (${reason})`, fix: null }
+    notApplied.push(explained)
+    return explained
+  })
+  return { output: current, findings, notApplied }
+}
+
+/** The id a heading gets on the site, or null when it has an explicit one (`{#id}`, masked). */
+function idOf(heading: Heading): string | null {
+  const text = toString(heading, { includeHtml: false })
+  return text.includes(ATOM.template) ? null : headingId(text, new UniqueIds())
+}
+
+/**
+ * Fixes inside a heading that would change the heading's id: links to `#old-id` would stop
+ * resolving, so such a fix is withheld and reported with the reason.
+ */
+function headingIdChanges(text: string, tree: Root, chosen: Finding[]): Array<[Finding, string]> {
+  const withheld: Array<[Finding, string]> = []
+  for (const node of tree.children) {
+    if (node.type !== 'heading') continue
+    const [start, end] = [node.position!.start.offset!, node.position!.end.offset!]
+    const inside = chosen.filter((finding) => finding.fix!.every((edit) => edit.start >= start && edit.end <= end))
+    const before = inside.length ? idOf(node) : null
+    if (before === null) continue
+    for (const finding of inside) {
+      const local = finding.fix!.map((edit) => ({ ...edit, start: edit.start - start, end: edit.end - start }))
+      const heading = parseMarkdown(applyEdits(text.slice(start, end), local)).children[0]
+      const after = heading?.type === 'heading' ? idOf(heading) : null
+      if (after === before) continue
+      const reason = `not fixed: it would change the heading's id from \`${before}\` to \`${after}\`, and links to #${before} would break; fix it by hand and update the links`
+      withheld.push([finding, reason])
+    }
+  }
+  return withheld
 }

@@ -24,7 +24,13 @@ export function ruleSettings(config: LintConfig): PluggableList {
     const setting = config.rules[rule.id] ?? rule.severity
     const [severity, options] = Array.isArray(setting) ? setting : [setting, {}]
     const fromConfig =
-      rule.id === 'proper-noun-case' ? { words: config.properNouns } : rule.id === 'quote-style' ? { style: config.quotes } : {}
+      rule.id === 'proper-noun-case'
+        ? { words: config.properNouns }
+        : rule.id === 'space-cjk-latin' || rule.id === 'space-cjk-digit'
+          ? { keep: config.properNouns }
+          : rule.id === 'quote-style'
+            ? { style: config.quotes }
+            : {}
     return [rule.plugin, [severity, { ...fromConfig, ...options }]]
   })
 }

@@ -6,7 +6,8 @@ export interface FileFindings {
   findings: Finding[]
 }
 
-export function formatHuman(results: FileFindings[]): string {
+/** `failed`: files that could not be read, decoded or written; the summary never calls the run clean then. */
+export function formatHuman(results: FileFindings[], failed = 0): string {
   const lines: string[] = []
   let errors = 0
   let warnings = 0
@@ -23,6 +24,10 @@ export function formatHuman(results: FileFindings[]): string {
   }
   const total = errors + warnings
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+  if (failed) {
+    lines.push(`${plural(failed, 'file')} could not be checked or written (see the errors); ${plural(total, 'problem')} in the others.`)
+    return lines.join('\n') + '\n'
+  }
   lines.push(
     total
       ? `${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}) in ${files} of ${plural(results.length, 'file')}` +

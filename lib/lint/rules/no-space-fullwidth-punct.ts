@@ -2,6 +2,8 @@
  * no-space-fullwidth-punct — no space on either side of full-width punctuation, curly quotes
  * included (house style A3; zhlint's default puts spaces outside “”, we do not). A space
  * touching a URL is kept: removing it would let a bare GFM URL swallow the next character.
+ * A space after an ASCII dash (`-- 《书名》`, an attribution) is the dash rule's to fix, whole;
+ * a heading's id attribute (`## 标题？ {#id}`) is masked before parsing, so never meets this rule.
  */
 import { defineRule, matches, replaceFlat } from '../rule.ts'
 import { ATOM, FULLWIDTH_PUNCT } from '../chars.ts'
@@ -18,6 +20,7 @@ export default defineRule({
   examples: [
     { input: 'iPhone，好开心。他说“很忙”，然后走了。' },
     { input: '链接 https://example.com/指南 ，后面。' },
+    { input: '## 为什么？ {#why}\n\n## 怎么办？ {/*how*/}\n\n## 深色（附加组件） :id=dark' },
     { input: 'iPhone ，好开心', messages: [`1:7-1:8: ${MESSAGE}`], output: 'iPhone，好开心' },
     {
       input: '自己 “很忙” ，然后',
@@ -33,7 +36,7 @@ export default defineRule({
         const from = match.index
         const to = from + match[0].length
         if (from === 0 || to === text.length) continue
-        if (text[from - 1] === ATOM.url || text[to] === ATOM.url) continue
+        if (text[from - 1] === ATOM.url || text[to] === ATOM.url || /[-—]/.test(text[from - 1])) continue
         context.reportFlat(block, from, to, MESSAGE, replaceFlat(block, from, to, ''))
       }
     }

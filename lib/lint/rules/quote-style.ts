@@ -2,6 +2,8 @@
  * quote-style — straight quotes around Chinese become curly: `说"加油"了` → `说“加油”了`
  * (house style A6). `“”` and `「」` are both fine, but one document uses one of them; mixing
  * is reported, never fixed. Option `style`: `"any"` (default), `"“”"` or `"「」"`.
+ * Single quotes pair left to right, skipping apostrophes, so `'('和')'` (two quoted characters
+ * being described) is two pairs around `(` and `)`, not one around `和`.
  */
 import { defineRule, matches, replaceFlat } from '../rule.ts'
 
@@ -10,9 +12,25 @@ interface QuoteOptions {
 }
 
 const HAN = /\p{Script=Han}/u
-const SINGLE_PAIR = /(?<![A-Za-z0-9])'([^'\n]*\p{Script=Han}[^'\n]*)'(?![A-Za-z0-9])/gu
 const CURLY = /[“”]/g
 const CORNER = /[「」]/g
+
+const WORD_CHAR = /[A-Za-z0-9]/
+
+/** Straight single quotes paired in order; an apostrophe (`don't`, `90's`) is no quote. */
+function singlePairs(text: string): Array<[number, number]> {
+  const pairs: Array<[number, number]> = []
+  let open = -1
+  for (let i = text.indexOf("'"); i >= 0; i = text.indexOf("'", i + 1)) {
+    if (WORD_CHAR.test(text[i - 1] ?? '') && WORD_CHAR.test(text[i + 1] ?? '')) continue
+    if (open < 0) open = i
+    else {
+      if (!text.slice(open, i).includes('\n')) pairs.push([open, i])
+      open = -1
+    }
+  }
+  return pairs
+}
 
 export default defineRule<QuoteOptions>({
   id: 'quote-style',
@@ -24,6 +42,8 @@ export default defineRule<QuoteOptions>({
     { input: '他说“加油”，又说‘好’。' },
     { input: '他说「加油」，又说『好』。' },
     { input: 'He said "go" and don\'t stop.' },
+    { input: "括号写作'('和')'，方括号写作'['和']'。" },
+    { input: "用 it's 和 '(' 表示，别动。" },
     {
       input: '他说"加油"了',
       messages: ['1:3-1:7: Use curly quotes `“”` around Chinese text'],
@@ -68,9 +88,8 @@ export default defineRule<QuoteOptions>({
           context.reportFlat(block, from, to + 1, `Use ${kind} quotes \`${open}${close}\` around Chinese text`, edits)
         }
       }
-      for (const match of matches(SINGLE_PAIR, text)) {
-        const from = match.index
-        const to = from + match[0].length - 1
+      for (const [from, to] of singlePairs(text)) {
+        if (!HAN.test(text.slice(from + 1, to))) continue
         const edits = [...replaceFlat(block, from, from + 1, openSingle), ...replaceFlat(block, to, to + 1, closeSingle)]
         context.reportFlat(block, from, to + 1, `Use ${kind} quotes \`${openSingle}${closeSingle}\` around Chinese text`, edits)
       }

@@ -1,6 +1,8 @@
 /**
  * space-cjk-latin — one half-width space between Han and Latin letters, in both directions,
  * also across emphasis and links; the space goes outside the delimiters (house style A1).
+ * Names their owners write unspaced (`豆瓣FM`) are declared in the proper-noun dictionary
+ * (`properNouns` in the config), which this rule and space-cjk-digit respect.
  */
 import { defineRule, matches, spaceBefore } from '../rule.ts'
 import type { ProseBlock } from '../prose.ts'
@@ -10,21 +12,39 @@ const HAN_THEN_LATIN = /\p{Script=Han}(?=[A-Za-z\u00C0-\u024F])/gu
 // `C++开发` and `C#语言`: the symbols belong to the Latin word.
 const LATIN_THEN_HAN = /[A-Za-z\u00C0-\u024F][+#]*(?=\p{Script=Han})/gu
 
-export function insertSpaces(context: RuleContext<unknown>, block: ProseBlock, pattern: RegExp, message: string) {
+export interface SpacingOptions {
+  /** Words kept as written (the proper-noun dictionary): no space is put inside them. */
+  keep: string[] | Record<string, string[]>
+}
+
+/** Flat ranges [from, to) of the block covered by a kept word. */
+function keptRanges(text: string, keep: SpacingOptions['keep']): Array<[number, number]> {
+  const ranges: Array<[number, number]> = []
+  for (const word of Array.isArray(keep) ? keep : Object.keys(keep)) {
+    if (!word) continue
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) ranges.push([at, at + word.length])
+  }
+  return ranges
+}
+
+export function insertSpaces(context: RuleContext<SpacingOptions>, block: ProseBlock, pattern: RegExp, message: string) {
+  const kept = keptRanges(block.text, context.options.keep)
   for (const match of matches(pattern, block.text)) {
     const boundary = match.index + match[0].length
+    if (kept.some(([from, to]) => from < boundary && boundary < to)) continue
     context.reportFlat(block, boundary - 1, boundary + 1, message, spaceBefore(block, boundary))
   }
 }
 
-export default defineRule({
+export default defineRule<SpacingOptions>({
   id: 'space-cjk-latin',
   description: 'One space between Han and Latin letters, outside inline markup.',
   fixable: true,
   severity: 'error',
-  defaults: {},
+  defaults: { keep: [] },
   examples: [
     { input: '使用 React 构建网站。' },
+    { input: '打开豆瓣FM 听歌。', config: { keep: ['豆瓣FM'] } },
     { input: '用 C++ 写，用 C# 写。' },
     {
       input: '使用React构建',
