@@ -5,8 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages the tests drive: Chromium (browser tests), CJK fonts (screenshots),
-# feedparser and newsboat (two real feed readers), xmllint, GNU time (benchmarks).
-packages=(chromium fonts-noto-cjk python3-feedparser newsboat libxml2-utils time)
+# feedparser and newsboat (two real feed readers), xmllint, GNU time (benchmarks), epubcheck (books).
+packages=(chromium fonts-noto-cjk python3-feedparser newsboat libxml2-utils time epubcheck)
 missing=()
 for pkg in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
