@@ -17,7 +17,7 @@ const SANS = `"PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC", "Source Han
 const MONO = `ui-monospace, Menlo, Consolas, "Liberation Mono", "Noto Sans Mono CJK SC", monospace`;
 
 const BASE = `
-body { margin: 0; line-height: 1.8; text-align: justify; overflow-wrap: break-word; line-break: strict; }
+body { margin: 1em; line-height: 1.8; text-align: justify; overflow-wrap: break-word; line-break: strict; }
 h1, h2, h3, h4, h5, h6 { line-height: 1.4; text-align: start; page-break-after: avoid; break-after: avoid; font-family: ${SANS}; }
 h1 { font-size: 1.5em; margin: 0 0 .5em; }
 h2 { font-size: 1.25em; margin: 1.5em 0 .5em; }
