@@ -4,10 +4,12 @@
  * by page URL) and after the pages are written the EPUBs are placed under `/books/`.
  * Previews (`npm start`) skip it: a book per rebuild would slow every save.
  */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import type { SiteModel } from "../content/model.ts";
 import { onEleventyAfter } from "../content/after.ts";
+import { discardManifest } from "../content/incremental.ts";
 import { makeBook, type Book } from "./book.ts";
 import { bookEssays } from "./select.ts";
 import { BOOKS_PATH, bookLink, pagesOffering, type BookLink } from "./download.ts";
@@ -15,6 +17,26 @@ import { writeBookFile } from "./write.ts";
 
 export interface BookPluginOptions {
   root: string;
+}
+
+/**
+ * An incremental build reuses a page whose model is unchanged, but a book's size and date can
+ * change while the home page's essays do not (an older essay edited): when the links differ
+ * from the last build's, the page manifest is dropped and every page is rendered again.
+ */
+function forgetPagesIfLinksChanged(root: string, links: Record<string, BookLink>): void {
+  const file = path.join(root, ".cache", "book-links.json");
+  const now = JSON.stringify(links);
+  let before: string | undefined;
+  try {
+    before = readFileSync(file, "utf8");
+  } catch {
+    before = undefined;
+  }
+  if (before === now) return;
+  discardManifest(root);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, now);
 }
 
 export function bookPlugin(config: UserConfig, options: BookPluginOptions): void {
@@ -32,6 +54,7 @@ export function bookPlugin(config: UserConfig, options: BookPluginOptions): void
       const link = bookLink(model, book);
       for (const url of pagesOffering(model, lang)) links[url] = link;
     }
+    forgetPagesIfLinksChanged(options.root, links);
   });
 
   // A function, so each build reads this build's links.

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { stat } from "node:fs/promises";
+import { appendFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { buildFixture } from "../helpers/site.ts";
 import { formatSize } from "../../lib/book/download.ts";
@@ -30,4 +30,17 @@ test("without book.download the build makes no book and links none", async () =>
   assert.ok(site.result.ok, site.result.lines.join("\n"));
   assert.equal(site.exists("/books/wenji.example.org-zh.epub"), false);
   assert.equal((await site.page("/")).querySelector(".book-download"), null);
+});
+
+test("an incremental build after an edit shows the new size on the about page, which it would otherwise reuse", async () => {
+  const site = await buildFixture({ samplePosts: true, site: { book: { download: true } } });
+  assert.ok(site.result.ok, site.result.lines.join("\n"));
+  const note = async () => (await site.page("/about/")).querySelector(".book-download-note")!.textContent!;
+  const before = await note();
+  await appendFile(path.join(site.root, "posts", "kaiyuan-de-jiyi.md"), `\n${"多写一段，让电子书变大。".repeat(400)}\n`);
+  const again = await site.rebuild();
+  assert.ok(again.ok, again.lines.join("\n"));
+  const bytes = (await stat(path.join(site.output, "books", "wenji.example.org-zh.epub"))).size;
+  assert.notEqual(await note(), before);
+  assert.ok((await note()).includes(formatSize(bytes, "zh-CN")));
 });
