@@ -10,6 +10,7 @@ import { feedsPlugin } from "./feeds/plugin.ts";
 import { seoPlugin } from "./seo/plugin.ts";
 import { searchPlugin } from "./search/plugin.ts";
 import { previewServerOptions } from "./build/serve.ts";
+import { bookPlugin } from "./book/plugin.ts";
 
 /** The project being built: the current folder, or WENJI_ROOT (tests build fixture sites). */
 function projectRoot(): string {
@@ -29,6 +30,8 @@ export default function wenji(config: UserConfig) {
   config.addPlugin(seoPlugin);
   // Pagefind indexes the essay bodies beside the build; the search page loads that index.
   config.addPlugin(searchPlugin, { root });
+  // With book.download: each language's EPUB under /books/, linked from home, about and subscribe.
+  config.addPlugin(bookPlugin, { root });
   // Sites served from a sub-path (GitHub Pages project sites): every URL in the HTML gets the prefix.
   config.addPlugin(HtmlBasePlugin);
   // Our own CSS, scripts and images; nothing from a CDN. From the built site's root, not the working folder.

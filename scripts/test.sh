@@ -6,8 +6,8 @@ cd "$(dirname "$0")/.."
 
 # Debian packages the tests drive: Chromium (browser tests), CJK fonts (screenshots),
 # feedparser and newsboat (two real feed readers), xmllint, GNU time (benchmarks), hugo (the
-# oracle for URLs and heading ids).
-packages=(chromium fonts-noto-cjk python3-feedparser newsboat libxml2-utils time hugo)
+# oracle for URLs and heading ids), epubcheck (books).
+packages=(chromium fonts-noto-cjk python3-feedparser newsboat libxml2-utils time hugo epubcheck)
 missing=()
 for pkg in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

@@ -10,6 +10,7 @@ import { formatZodIssues, WenjiError } from "./problems.ts";
 import { imageSettingsSchema } from "../images/settings.ts";
 import { permalinkProblem } from "../i18n/urls.ts";
 import type { FrontMatter } from "./schema.ts";
+import { bookSettingsSchema } from "../book/settings.ts";
 
 const language = z.object({
   locale: z.string().min(2),
@@ -51,6 +52,8 @@ export const siteSchema = z
     toc: z.object({ levels: z.tuple([z.number().int().min(1).max(6), z.number().int().min(1).max(6)]) }).default({ levels: [2, 3] }),
     feed: z.object({ limit: z.number().int().positive().default(20) }).default({ limit: 20 }),
     images: imageSettingsSchema,
+    // The EPUB of the collection (lib/book/): vertical writing, download links, order, cover.
+    book: bookSettingsSchema,
     // Reading design choices: first-line indents instead of paragraph spacing; Chinese emphasis as 着重号 dots or weight.
     typography: z
       .object({ indent: z.boolean().default(false), emphasis: z.enum(["dots", "weight"]).default("dots") })
