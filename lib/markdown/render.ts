@@ -15,6 +15,7 @@ import type { Heading } from "./toc.ts";
 import { escapeHtml } from "./escape.ts";
 import { titledImageFigures } from "./figure.ts";
 import { scrollingTables } from "./table.ts";
+import { codeBlocks } from "./code-block.ts";
 
 export type Markdown = InstanceType<typeof MarkdownIt>;
 type MarkdownEnv = Parameters<Markdown["parse"]>[1];
@@ -161,6 +162,8 @@ export function createMarkdown(): Markdown {
   md.use(titledImageFigures);
   // Wide tables scroll inside a focusable box rather than widening the page.
   md.use(scrollingTables);
+  // Fences: a bar with the language (and the copy button), code that scrolls instead of wrapping.
+  md.use(codeBlocks);
   return md;
 }
 

@@ -21,3 +21,10 @@ test("a table sits in a focusable scrolling box", () => {
   const html = render("| 平台 | 格式 |\n|---|---|\n| 甲 | Markdown |");
   assert.match(html, /^<div class="table-scroll" tabindex="0">\n<table>\n[\s\S]*<\/table>\n<\/div>$/);
 });
+
+test("a fence sits in a code box that names its language; its pre scrolls by keyboard; no language, empty name", () => {
+  const md = createMarkdown();
+  const html = renderMarkdown(md, "```sh\n# 注释\nls\n```\n\n```\nplain <b>\n```\n", { anchorLabel: "#" }).html;
+  assert.match(html, /^<div class="code-block" data-lang="sh"><pre tabindex="0"><code class="language-sh">/);
+  assert.match(html, /<div class="code-block" data-lang=""><pre tabindex="0"><code>plain &lt;b&gt;\n<\/code><\/pre><\/div>/);
+});
