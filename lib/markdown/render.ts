@@ -16,6 +16,7 @@ import { escapeHtml } from "./escape.ts";
 import { titledImageFigures } from "./figure.ts";
 import { scrollingTables } from "./table.ts";
 import { codeBlocks } from "./code-block.ts";
+import { urlLinks } from "./url-links.ts";
 
 export type Markdown = InstanceType<typeof MarkdownIt>;
 type MarkdownEnv = Parameters<Markdown["parse"]>[1];
@@ -164,6 +165,8 @@ export function createMarkdown(): Markdown {
   md.use(scrollingTables);
   // Fences: a bar with the language (and the copy button), code that scrolls instead of wrapping.
   md.use(codeBlocks);
+  // Bare URLs may break anywhere (class="url"), so justified lines before them do not stretch.
+  md.use(urlLinks);
   return md;
 }
 

@@ -28,3 +28,10 @@ test("a fence sits in a code box that names its language; its pre scrolls by key
   assert.match(html, /^<div class="code-block" data-lang="sh"><pre tabindex="0"><code class="language-sh">/);
   assert.match(html, /<div class="code-block" data-lang=""><pre tabindex="0"><code>plain &lt;b&gt;\n<\/code><\/pre><\/div>/);
 });
+
+test("bare URLs (linkified or <autolinks>) carry class url; written links do not", () => {
+  const html = renderMarkdown(createMarkdown(), "见 https://example.com/a 与 <https://example.com/b> 和 [文字](https://example.com/c)。", { anchorLabel: "#" }).html;
+  assert.match(html, /<a href="https:\/\/example.com\/a" class="url">/);
+  assert.match(html, /<a href="https:\/\/example.com\/b" class="url">/);
+  assert.match(html, /<a href="https:\/\/example.com\/c">文字<\/a>/);
+});
