@@ -126,7 +126,7 @@ async function search(query) {
     const terms = q.toLocaleLowerCase().split(/\s+/).map(normalize).filter(Boolean);
     const real = loaded.filter((result) => !onlyFallback(result.excerpt, terms));
     // The query as written, whole, first: in the title, then in the text; Pagefind's partial
-    // matches after (for 开源, an essay that has only 闭源 comes last, not first).
+    // matches after (for 开源, an essay with only one of its two characters comes last, not first).
     const phrase = wordPattern([q.replace(/\s+/g, " ")]);
     const ranked = (real.length ? real : loaded).map((result) => {
       const title = result.meta.title || "";
