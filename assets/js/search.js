@@ -37,20 +37,60 @@ function loadIndex() {
 
 const fill = (template, values) => template.replace(/\{(\w+)\}/g, (match, key) => (key in values ? values[key] : match));
 
-/** Pagefind's excerpt is text with <mark> around the hits; keep exactly that and nothing else. */
-function excerpt(html) {
-  const template = document.createElement("template");
-  template.innerHTML = html;
-  const p = document.createElement("p");
-  for (const node of template.content.childNodes) {
-    if (node.nodeName === "MARK") {
-      const mark = document.createElement("mark");
-      mark.textContent = node.textContent;
-      p.append(mark);
-    } else p.append(node.textContent);
+const zh = document.documentElement.lang.toLowerCase().startsWith("zh");
+const ELLIPSIS = zh ? "……" : "…";
+const CJK = "\\p{Script=Han}\\u3000-\\u303f\\uff00-\\uffef";
+const escapeRe = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Pagefind's text of a page, for reading: without the title it starts with, and in Chinese
+ * without spaces beside Han characters and punctuation, blocks ending in "。" not ". ". */
+function readable(content, title) {
+  let text = content.startsWith(title) ? content.slice(title.length).replace(/^\.?\s*/, "") : content;
+  if (zh) {
+    text = text
+      .replace(new RegExp(`([${CJK}])\\. `, "gu"), (match, c) => (/\p{P}/u.test(c) ? c : `${c}。`))
+      .replace(new RegExp(`([${CJK}])\\s+(?=[${CJK}])`, "gu"), "$1");
   }
+  return text.replace(/\s+/g, " ").trim();
+}
+
+/** A pattern for words: a Latin word matches whole ("open", not "reopen"); Han text anywhere. */
+function wordPattern(words) {
+  const one = (word) => {
+    const latin = /[\p{Script=Latin}\p{N}]/u;
+    return (latin.test(word[0]) ? "(?<![\\p{Script=Latin}\\p{N}])" : "") + escapeRe(word) + (latin.test(word.at(-1)) ? "(?![\\p{Script=Latin}\\p{N}])" : "");
+  };
+  // A run of marked Han words is one mark: "开" and "源" side by side read as "开源".
+  return new RegExp(`(?:${words.map(one).join("|")})+`, "giu");
+}
+
+/** A window of the text around the first match, every match marked, "……" where it is cut. */
+function excerpt(text, pattern) {
+  pattern.lastIndex = 0;
+  const first = pattern.exec(text);
+  const at = first ? first.index : 0;
+  let start = Math.max(0, at - (zh ? 24 : 60));
+  let end = Math.min(text.length, at + (first ? first[0].length : 0) + (zh ? 80 : 160));
+  if (!zh && start > 0) start = text.indexOf(" ", start) + 1 || start;
+  if (!zh && end < text.length) end = Math.max(text.lastIndexOf(" ", end), at + 1);
+  const window = text.slice(start, end).trim();
+  const p = document.createElement("p");
+  let last = 0;
+  pattern.lastIndex = 0;
+  for (const match of window.matchAll(pattern)) {
+    const mark = document.createElement("mark");
+    mark.textContent = match[0];
+    p.append(window.slice(last, match.index), mark);
+    last = match.index + match[0].length;
+  }
+  p.append(window.slice(last));
+  if (start > 0) p.prepend(ELLIPSIS);
+  if (end < text.length) p.append(ELLIPSIS);
   return p;
 }
+
+/** The words Pagefind marked in its excerpt (for results without the query as written). */
+const markedWords = (html) => [...new Set([...html.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => m[1].replace(/[^\p{L}\p{N}]/gu, "")).filter(Boolean))];
 
 const normalize = (word) => word.toLocaleLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
 
@@ -85,15 +125,25 @@ async function search(query) {
     // beside another's real matches, so fallbacks are shown only when nothing else matched.
     const terms = q.toLocaleLowerCase().split(/\s+/).map(normalize).filter(Boolean);
     const real = loaded.filter((result) => !onlyFallback(result.excerpt, terms));
-    const results = real.length ? real : loaded;
+    // The query as written, whole, first: in the title, then in the text; Pagefind's partial
+    // matches after (for 开源, an essay with only one of its two characters comes last, not first).
+    const phrase = wordPattern([q.replace(/\s+/g, " ")]);
+    const ranked = (real.length ? real : loaded).map((result) => {
+      const title = result.meta.title || "";
+      const text = readable(result.content, title);
+      const tier = [title, text].findIndex((t) => (phrase.lastIndex = 0, phrase.test(t)));
+      return { result, title, text, tier: tier < 0 ? 2 : tier };
+    });
+    const results = ranked.sort((a, b) => a.tier - b.tier);
     const count = results.length + Math.max(0, hits.length - loaded.length);
     status.textContent = results.length ? fill(root.dataset.results, { n: count }) : fill(root.dataset.noResults, { query: q });
-    for (const result of results) {
+    for (const { result, title, text, tier } of results) {
       const item = document.createElement("li");
       const link = document.createElement("a");
       link.href = result.url;
-      link.textContent = result.meta.title || result.url;
-      item.append(link, excerpt(result.excerpt));
+      link.textContent = title || result.url;
+      const words = markedWords(result.excerpt);
+      item.append(link, excerpt(text, tier < 2 || !words.length ? phrase : wordPattern(words)));
       list.append(item);
     }
   } catch {

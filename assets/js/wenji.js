@@ -33,8 +33,25 @@
     return best;
   };
 
+  // Copy buttons, only where scripts run: on fences (in their bar) and on the subscribe page's addresses.
+  const text = document.body.dataset;
+  for (const box of document.querySelectorAll(".code-block, .copyable")) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "code-copy";
+    button.textContent = text.copy;
+    box.append(button);
+  }
+
   document.addEventListener("click", async (event) => {
     const target = event.target;
+    const copyButton = target.closest && target.closest(".code-copy");
+    if (copyButton && navigator.clipboard) {
+      const box = copyButton.parentElement;
+      await navigator.clipboard.writeText(box.dataset.copy || box.querySelector("pre").innerText);
+      copyButton.textContent = text.copied;
+      return;
+    }
     if (toggle && toggle.contains(target)) {
       const next = isDark() ? "light" : "dark";
       root.dataset.theme = next;

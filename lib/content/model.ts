@@ -10,11 +10,14 @@ import { helpersFor, PARALLEL_MIN, renderAll, type RenderJob } from "../markdown
 import { buildToc, renderToc } from "../markdown/toc.ts";
 import { readingMinutes, wordCount, type TextCount } from "../text/count.ts";
 import { summarize } from "../text/summary.ts";
-import { formatDay, formatMonth, isoDateTime } from "../i18n/dates.ts";
+import { formatDay, isoDateTime } from "../i18n/dates.ts";
 import { formatNumber } from "../i18n/numbers.ts";
 import { translator, type Translate } from "../i18n/strings.ts";
 import { SiteUrls, href, absoluteUrl, type TermKind } from "../i18n/urls.ts";
 import { groupTerms, type TermGroup } from "./terms.ts";
+import { archiveYears, type ArchiveYear } from "./archives.ts";
+import { feedLinks, subscribeUrl, type FeedLink } from "./subscribe.ts";
+import { languageName } from "../i18n/language-names.ts";
 import { publishStatus, type PublishStatus } from "./publish.ts";
 import type { EssaySource } from "./load.ts";
 import type { Settings } from "./settings.ts";
@@ -127,7 +130,8 @@ export interface PageBase {
   switcher: SwitchLink[];
   noindex: boolean;
   nav: (Link & { current: boolean })[];
-  feeds: { rss: string; atom: string; json: string };
+  /** The feeds' hrefs, and `page`: the subscribe page the header links to. */
+  feeds: { rss: string; atom: string; json: string; page: string };
 }
 
 /** The comments provider's script and its settings; loaded only when the reader asks. */
@@ -152,7 +156,8 @@ export interface Pager {
 export type Page =
   | (PageBase & { kind: "essay"; essay: Essay; breadcrumbs: Link[]; share: Link[]; copyLink: string; comments?: CommentsView; marker: string })
   | (PageBase & { kind: "home"; pinned: ListItem[]; items: ListItem[]; pager: Pager })
-  | (PageBase & { kind: "archives"; intro: string; years: { year: string; months: { label: string; items: Essay[] }[] }[] })
+  | (PageBase & { kind: "archives"; intro: string; years: ArchiveYear[] })
+  | (PageBase & { kind: "subscribe"; feedList: FeedLink[] })
   | (PageBase & { kind: "terms"; termKind: TermKind; terms: (TermRef & { count: number; countText: string; weight: number })[] })
   | (PageBase & { kind: "term"; termKind: TermKind; items: ListItem[]; otherLanguages: Link[] })
   | (PageBase & { kind: "page"; essay: Essay; marker: string })
@@ -445,6 +450,7 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
       rss: href(`${urls.root(lang)}feed.xml`),
       atom: href(`${urls.root(lang)}atom.xml`),
       json: href(`${urls.root(lang)}feed.json`),
+      page: href(subscribeUrl(urls.root(lang))),
     };
     const nav = (current: string) =>
       [
@@ -470,12 +476,13 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
         .map((other) => {
           const url = counterparts[other];
           const name = site.languages[other].name;
+          const nameHere = languageName(settings.strings[lang], other, name);
           return {
             lang: other,
             name,
             href: href(url ?? urls.root(other)),
             available: Boolean(url),
-            note: url || !isEssay ? "" : tr("noTranslation", { language: name }),
+            note: url || !isEssay ? "" : tr("noTranslation", { language: nameHere }),
           };
         });
       return { alternates, switcher };
@@ -535,9 +542,9 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
         share: essay.fm.disableShare
           ? []
           : [
-              { label: "Weibo", href: `https://service.weibo.com/share/share.php?url=${shareUrl}&title=${shareText}` },
-              { label: "X", href: `https://x.com/intent/post?url=${shareUrl}&text=${shareText}` },
-              { label: "Telegram", href: `https://t.me/share/url?url=${shareUrl}&text=${shareText}` },
+              { label: tr("shareSites.weibo"), href: `https://service.weibo.com/share/share.php?url=${shareUrl}&title=${shareText}` },
+              { label: tr("shareSites.x"), href: `https://x.com/intent/post?url=${shareUrl}&text=${shareText}` },
+              { label: tr("shareSites.telegram"), href: `https://t.me/share/url?url=${shareUrl}&text=${shareText}` },
               { label: tr("shareByEmail"), href: `mailto:?subject=${shareText}&body=${shareUrl}` },
             ],
         copyLink: essay.absoluteUrl,
@@ -586,26 +593,22 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
       if (n === 1) homePageOf[lang] = homePage;
     }
 
-    // Archives: by year, then month, newest first.
-    const years = new Map<string, Map<string, Essay[]>>();
-    for (const essay of list) {
-      const local = essay.date.setZone(site.timezone);
-      const year = String(local.year);
-      const month = formatMonth(local, locale, site.timezone);
-      const months = years.get(year) ?? new Map<string, Essay[]>();
-      const items = months.get(month);
-      if (items) items.push(essay);
-      else months.set(month, [essay]);
-      years.set(year, months);
-    }
+    // Archives: by year, newest first.
     const archivesPage: Page = {
       ...base("archives", urls.archives(lang), tr("archivesTitle"), "", sameUrlEverywhere((l) => urls.archives(l)), "archives"),
       kind: "archives",
       intro: tr("archivesIntro", { n: list.length }),
-      years: [...years].map(([year, months]) => ({ year, months: [...months].map(([label, items]) => ({ label, items })) })),
+      years: archiveYears(list, locale, site.timezone),
     };
     pages.push(archivesPage);
     archivesPageOf[lang] = archivesPage;
+
+    // Subscribe: what a feed is, and this language's three feed addresses.
+    pages.push({
+      ...base("subscribe", subscribeUrl(urls.root(lang)), tr("subscribePage.title"), "", sameUrlEverywhere((l) => subscribeUrl(urls.root(l))), "subscribe"),
+      kind: "subscribe",
+      feedList: feedLinks(feeds, tr, (h) => abs(decodeURI(h))),
+    });
 
     // Search: the essays of this language, through Pagefind's index (loaded on this page only).
     pages.push({
@@ -651,7 +654,7 @@ export function buildSiteModel(sources: EssaySource[], settings: Settings, optio
         for (const other of languages) counterparts[other] = termPages[other][kind].get(group.key) ?? (other === lang ? url : urls.terms(other, kind));
         const otherLanguages = languages
           .filter((other) => other !== lang && termPages[other][kind].has(group.key))
-          .map((other) => ({ href: href(termPages[other][kind].get(group.key)!), label: tr("otherLanguageTerm", { language: site.languages[other].name }) }));
+          .map((other) => ({ href: href(termPages[other][kind].get(group.key)!), label: tr("otherLanguageTerm", { language: languageName(settings.strings[lang], other, site.languages[other].name) }) }));
         const title = tr(kind === "tags" ? "taggedWith" : "inCategory", { name: group.name });
         const alternates = Object.entries(counterparts)
           .filter(([other]) => termPages[other][kind].has(group.key))

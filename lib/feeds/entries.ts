@@ -24,10 +24,10 @@ function essayFeedHtml(essay: Essay, siteRoot: string): string {
 
 export type FeedFormat = "rss" | "atom" | "json";
 
-/** Site paths (without the path prefix) of a language's feeds and their stylesheet. */
-export function feedPaths(model: SiteModel, lang: string): Record<FeedFormat | "stylesheet", string> {
+/** Site paths (without the path prefix) of a language's feeds. */
+export function feedPaths(model: SiteModel, lang: string): Record<FeedFormat, string> {
   const root = SiteUrls.for(model.settings.site).root(lang);
-  return { rss: `${root}feed.xml`, atom: `${root}atom.xml`, json: `${root}feed.json`, stylesheet: `${root}feed.xsl` };
+  return { rss: `${root}feed.xml`, atom: `${root}atom.xml`, json: `${root}feed.json` };
 }
 
 /**
@@ -58,8 +58,6 @@ export interface LanguageFeed {
   updated: DateTime;
   /** Absolute URLs. */
   urls: Record<FeedFormat | "home" | "icon" | "favicon", string>;
-  /** The stylesheet's site path with the path prefix: same-origin wherever the site is served. */
-  stylesheetHref: string;
 }
 
 /** Essays a language's feed lists: published, not opted out, newest first, at most `feed.limit`. */
@@ -100,7 +98,8 @@ function buildLanguageFeed(model: SiteModel, lang: string): LanguageFeed {
   };
   const feed = new Feed({
     id: home,
-    title: t("feedTitle", { title: language.title }),
+    // The site's name: it becomes the subscription's name in every reader.
+    title: language.title,
     description: t("feedDescription", { title: language.title, description: language.description }),
     link: home,
     language: language.locale,
@@ -128,7 +127,7 @@ function buildLanguageFeed(model: SiteModel, lang: string): LanguageFeed {
     };
     feed.addItem(item);
   });
-  return { lang, locale: language.locale, feed, dates, updated, urls, stylesheetHref: site.pathPrefix.replace(/\/$/, "") + encodeURI(paths.stylesheet) };
+  return { lang, locale: language.locale, feed, dates, updated, urls };
 }
 
 /** Built once per model and language; the three formats all read it. */

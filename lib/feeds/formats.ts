@@ -14,15 +14,16 @@ function iso(date: DateTime): string {
   return date.toISO({ suppressMilliseconds: true }) ?? "";
 }
 
-function prolog(lf: LanguageFeed): string {
-  return `<?xml version="1.0" encoding="utf-8"?>\n<?xml-stylesheet href="${xmlAttr(lf.stylesheetHref)}" type="text/xsl"?>\n`;
+/** Plain XML for feed readers: no stylesheet (browsers are removing XSLT; people get the subscribe page). */
+function prolog(): string {
+  return `<?xml version="1.0" encoding="utf-8"?>\n`;
 }
 
 /** RSS 2.0 with `content:encoded` (full text), `dc:creator` (authors without an email) and an Atom self link. */
 export function renderRss(lf: LanguageFeed): string {
   const { options, items } = lf.feed;
   const lines: string[] = [
-    prolog(lf) +
+    prolog() +
       `<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">`,
     "<channel>",
     element("title", {}, options.title),
@@ -71,7 +72,7 @@ function atomPerson(tag: string, author: Author): string {
 export function renderAtom(lf: LanguageFeed): string {
   const { options, items } = lf.feed;
   const lines: string[] = [
-    prolog(lf) + `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${xmlAttr(lf.locale)}">`,
+    prolog() + `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${xmlAttr(lf.locale)}">`,
     element("id", {}, options.id ?? lf.urls.home),
     element("title", { type: "text" }, options.title),
     element("subtitle", { type: "text" }, options.description ?? ""),

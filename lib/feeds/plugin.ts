@@ -1,21 +1,19 @@
 /**
- * The feeds plugin: per language, RSS 2.0, Atom 1.0 and JSON Feed 1.1 and the stylesheet that
- * makes them readable in a browser, written by Eleventy itself (virtual templates), so they
- * land in the same atomic output as every page.
+ * The feeds plugin: per language, RSS 2.0, Atom 1.0 and JSON Feed 1.1, written by Eleventy
+ * itself (virtual templates), so they land in the same atomic output as every page. People who
+ * open the header's subscribe link get a page of the site (kind `subscribe`), not the XML.
  */
 import type { UserConfig } from "@11ty/eleventy";
 import type { SiteModel } from "../content/model.ts";
 import { feedPaths, languageFeed, type FeedFormat } from "./entries.ts";
 import { renderAtom, renderJsonFeed, renderRss } from "./formats.ts";
-import { renderFeedStylesheet } from "./stylesheet.ts";
 
-type FeedOutput = FeedFormat | "stylesheet";
+type FeedOutput = FeedFormat;
 
 const RENDER: Record<FeedOutput, (model: SiteModel, lang: string) => string> = {
   rss: (model, lang) => renderRss(languageFeed(model, lang)),
   atom: (model, lang) => renderAtom(languageFeed(model, lang)),
   json: (model, lang) => renderJsonFeed(languageFeed(model, lang)),
-  stylesheet: renderFeedStylesheet,
 };
 
 export function feedsPlugin(config: UserConfig): void {

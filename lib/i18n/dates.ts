@@ -8,7 +8,7 @@ import { DateTime } from "luxon";
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(locale: string, zone: string, shape: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}\0${zone}\0${shape.day ?? ""}`;
+  const key = `${locale}\0${zone}\0${JSON.stringify(shape)}`;
   let format = formatters.get(key);
   if (!format) formatters.set(key, (format = new Intl.DateTimeFormat(locale, { ...shape, timeZone: zone })));
   return format;
@@ -22,6 +22,11 @@ export function formatDay(date: DateTime, locale: string, zone: string): string 
 /** `2025年8月` / `August 2025`. */
 export function formatMonth(date: DateTime, locale: string, zone: string): string {
   return formatter(locale, zone, { year: "numeric", month: "long" }).format(date.toMillis());
+}
+
+/** `8月1日` / `Aug 1`: the day within a year the page already names (archives). */
+export function formatMonthDay(date: DateTime, locale: string, zone: string): string {
+  return formatter(locale, zone, { month: "short", day: "numeric" }).format(date.toMillis());
 }
 
 /** The full ISO value with the offset the author wrote, for `<time datetime>` and feeds. */

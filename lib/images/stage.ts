@@ -15,6 +15,8 @@ import { cachedImage, encodeImage, IMAGE_URL_PATH, imageStore, ImageProblem, rea
 import { feedCandidate } from "./feed.ts";
 import { findImgTags, pictureHtml, replaceTags, type ImgTag } from "./html.ts";
 import { forgetRemoteImage, localizeRemoteImage } from "./remote.ts";
+import { missingImageHtml } from "./missing.ts";
+import { translator } from "../i18n/strings.ts";
 import { bundleFiles, resolveImage } from "./resolve.ts";
 import { SOCIAL, type ImageSettings } from "./settings.ts";
 
@@ -283,7 +285,7 @@ export async function optimizeSiteImages(model: SiteModel, options: ImageStageOp
         failedRemote = true;
         if (!warned.has(source.url)) {
           warned.add(source.url);
-          const line = `${where(essay, ref.line)}: warning: ${message}; the page keeps the original <img> (pointing at the remote host)`;
+          const line = `${where(essay, ref.line)}: warning: ${message}; the page shows a placeholder that names the image and links to the original address`;
           warnings.push(line);
           essayWarnings.push(line);
         }
@@ -302,6 +304,10 @@ export async function optimizeSiteImages(model: SiteModel, options: ImageStageOp
       const image = ref.source?.image;
       const eager = eagerLeft;
       eagerLeft = false;
+      if (!image && ref.source?.problem && ref.source.url) {
+        replacements.push({ tag: ref.tag!, html: missingImageHtml(ref.source.url, ref.alt, translator(model.settings.strings[essay.lang])) });
+        continue;
+      }
       if (!image) continue;
       replacements.push({ tag: ref.tag!, html: pictureHtml(image, { alt: ref.alt, eager, original: ref.tag!.attrs }) });
       for (const name of variantNames(image)) essayFiles.add(name);

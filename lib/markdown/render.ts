@@ -20,6 +20,8 @@ import cjkBreaks from "./cjk-breaks.ts";
 import { texMath } from "./math.ts";
 import { taskLists } from "./tasks.ts";
 import { headingAttributes, htmlAnchors } from "./anchors.ts";
+import { codeBlocks } from "./code-block.ts";
+import { urlLinks } from "./url-links.ts";
 
 export type Markdown = InstanceType<typeof MarkdownIt>;
 type MarkdownEnv = Parameters<Markdown["parse"]>[1];
@@ -246,6 +248,10 @@ export function createMarkdown(): Markdown {
   md.use(titledImageFigures);
   // Wide tables scroll inside a focusable box rather than widening the page.
   md.use(scrollingTables);
+  // Fences: a bar with the language (and the copy button), code that scrolls instead of wrapping.
+  md.use(codeBlocks);
+  // Bare URLs may break anywhere (class="url"), so justified lines before them do not stretch.
+  md.use(urlLinks);
   return md;
 }
 

@@ -11,8 +11,11 @@ import { parseDocument, DomUtils } from "htmlparser2";
 
 type Element = ReturnType<typeof DomUtils.findAll>[number];
 
-/** Budgets in gzipped bytes (issue 8 and 10). */
-export const BUDGETS = { css: 8 * 1024, js: 2 * 1024, essayPage: 15 * 1024, searchJs: 4 * 1024 } as const;
+/**
+ * Budgets in gzipped bytes (issues 8 and 10). The search page's JS is the site script plus its
+ * own (ranking exact matches first and cutting readable excerpts, issue 18): 1.9 + 3.2 KB.
+ */
+export const BUDGETS = { css: 8 * 1024, js: 2 * 1024, essayPage: 15 * 1024, searchJs: 6 * 1024 } as const;
 
 export interface PageWeight {
   /** Site path of the page file. */

@@ -35,10 +35,13 @@ export interface SearchRecord {
   body: string;
 }
 
+/** The headings' hover anchors (`#`): not words, they would show in excerpts (`副本 # 那天`). */
+const HEADING_ANCHOR = / ?<a class="heading-anchor"[^>]*>#<\/a>/g;
+
 /** The page Pagefind reads for a record: the essay body, its title first as a heading. */
 export function recordHtml(record: SearchRecord): string {
   const title = escapeHtml(record.title);
-  return `<!doctype html><html lang="${escapeHtml(record.locale)}"><body><div class="essay-body" data-pagefind-body data-pagefind-meta="title[data-title]" data-title="${title}">\n<h1>${title}</h1>\n${record.body}\n</div></body></html>`;
+  return `<!doctype html><html lang="${escapeHtml(record.locale)}"><body><div class="essay-body" data-pagefind-body data-pagefind-meta="title[data-title]" data-title="${title}">\n<h1>${title}</h1>\n${record.body.replace(HEADING_ANCHOR, "")}\n</div></body></html>`;
 }
 
 /**
@@ -145,7 +148,7 @@ export function groupShards(records: SearchRecord[]): ShardGroup[] {
 
 /** A shard named by its content: Pagefind's version and every record. */
 export function nameShard(group: ShardGroup): SearchShard {
-  const hash = createHash("sha256").update(`pagefind ${version()}\nrecord v1\n${group.lang}\n`);
+  const hash = createHash("sha256").update(`pagefind ${version()}\nrecord v2\n${group.lang}\n`);
   for (const record of group.records) hash.update(`${record.url}\0${record.locale}\0${record.title}\0${record.body}\0`);
   return { ...group, key: hash.digest("hex").slice(0, 20) };
 }

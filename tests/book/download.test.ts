@@ -5,13 +5,13 @@ import path from "node:path";
 import { buildFixture } from "../helpers/site.ts";
 import { formatSize } from "../../lib/book/download.ts";
 
-test("book.download: the build publishes each language's EPUB and links it from home and about, in the page's language", async () => {
+test("book.download: the build publishes each language's EPUB and links it from home, about and subscribe, in the page's language", async () => {
   const site = await buildFixture({ samplePosts: true, site: { book: { download: true } } });
   assert.ok(site.result.ok, site.result.lines.join("\n"));
-  for (const [lang, home, about, locale] of [["zh", "/", "/about/", "zh-CN"], ["en", "/en/", "/en/about/", "en"]] as const) {
+  for (const [lang, home, about, locale, subscribe] of [["zh", "/", "/about/", "zh-CN", "/subscribe/"], ["en", "/en/", "/en/about/", "en", "/en/subscribe/"]] as const) {
     const file = path.join(site.output, "books", `wenji.example.org-${lang}.epub`);
     const bytes = (await stat(file)).size;
-    for (const url of [home, about]) {
+    for (const url of [home, about, subscribe]) {
       const page = await site.page(url);
       const link = page.querySelector(".book-download a");
       assert.ok(link, `${url} links the book`);

@@ -3,7 +3,8 @@
  * browser), the sample site built once per test file and served on 127.0.0.1, and a page
  * wrapper that records console errors and failed requests so every test can assert on them.
  */
-import { mkdir } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
 import { buildFixture, PROJECT, type Fixture } from "../helpers/site.ts";
@@ -81,3 +82,20 @@ export function screenshotName(sitePath: string, variant: string): string {
   const slug = sitePath.replace(/^\/|\/$/g, "").replace(/[\/.]+/g, "_") || "home";
   return path.join(SCREENSHOTS, `${slug}--${variant}.png`);
 }
+
+const require = createRequire(import.meta.url);
+let axeSource: string | undefined;
+
+interface AxeViolation { id: string; help: string; nodes: { target: string[]; failureSummary?: string }[] }
+
+/** axe-core's violations on the page (or `context` of it), one line each. */
+export async function axeViolations(page: Page, context: unknown = undefined, options: unknown = {}): Promise<string[]> {
+  axeSource ??= await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(
+    async ([ctx, opts]) => ((await (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: unknown[] }> } }).axe.run(ctx ?? document, opts)).violations),
+    [context, options] as const,
+  ) as AxeViolation[];
+  return violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => `${n.target.join(" ")} ${n.failureSummary ?? ""}`).join("; ")}`);
+}
+

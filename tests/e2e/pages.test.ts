@@ -3,16 +3,12 @@
  * console errors, no failed requests, no horizontal scrolling, images loaded, axe clean,
  * body text at AAA contrast. Screenshots land in test-results/screenshots/ for a person to see.
  */
-import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import { STRESS_ESSAY } from "./stress-essay.ts";
-import { openPage, screenshotName, startSampleSite, type SampleSite } from "./browser.ts";
+import { axeViolations, openPage, screenshotName, startSampleSite, type SampleSite } from "./browser.ts";
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
 
 /** Pages every build has; the site's own navigation adds search, about and the like when they exist. */
 const CORE_PAGES = [
@@ -25,22 +21,15 @@ const CORE_PAGES = [
   "/archives/",
   "/tags/",
   "/tags/开源/",
+  "/subscribe/",
+  "/en/subscribe/",
+  "/en/archives/",
+  "/en/search/",
   "/no-such-page/",
 ];
 const NOT_FOUND = "/no-such-page/";
 const WIDTHS = [390, 1280];
 const SCHEMES = ["light", "dark"] as const;
-
-interface AxeViolation { id: string; help: string; nodes: { target: string[]; failureSummary?: string }[] }
-
-export async function axeViolations(page: Page, context: unknown = undefined, options: unknown = {}): Promise<string[]> {
-  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: AXE_SOURCE });
-  const violations = await page.evaluate(
-    async ([ctx, opts]) => ((await (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: unknown[] }> } }).axe.run(ctx ?? document, opts)).violations),
-    [context, options] as const,
-  ) as AxeViolation[];
-  return violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => `${n.target.join(" ")} ${n.failureSummary ?? ""}`).join("; ")}`);
-}
 
 /** Scrolls through the page so lazy images load, then reports images that did not. */
 async function brokenImages(page: Page): Promise<string[]> {

@@ -1,7 +1,8 @@
 /**
  * Search in a real browser: Pagefind's index of a built site (served under a path prefix),
  * built from the model's essay bodies (tests/search/index.test.ts checks which ones),
- * a two-character Chinese word and an English word, each finding exactly the right essays.
+ * a two-character Chinese word and an English word, each finding exactly the right essays,
+ * and a set of queries whose exact, whole-word matches must come first and be marked whole.
  */
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -36,11 +37,17 @@ before(async () => {
       "hidden.md": essay("不给搜索的随笔", "2025-01-03", "这一篇也提到副本，但作者不想让它出现在搜索里。", "searchHidden: true\n"),
       "copies.en.md": essay("Keeping Words", "2025-01-01", "Links rot, so I keep an archive of everything I cite."),
       "walk.en.md": essay("A Walk", "2025-01-04", "We walked along the ridge until the light went."),
+      // The query set: 开源 is in two essays; a third has only 闭源 and 源, in its title too.
+      "kaiyuan.md": essay("开源的意义", "2025-02-01", "开源软件让每个人都能读到源代码。我们谈开源，谈的是分享。"),
+      "biyuan.md": essay("“闭源”之殇", "2025-02-02", "闭源的工具停止服务之后，源代码不见了，用户只好另找出路。闭源意味着源头在别人手里，源源不断的更新也会突然停下。"),
+      "mention.md": essay("一周杂记", "2025-02-03", `${"这一周读了两本旧小说，散步时拍了几张街景，晚上整理照片。".repeat(4)}\n\n## 周末\n\n周末顺便给一个开源项目提了补丁，维护者当天就合并了。${"后来又去公园走了很久，看见很多人在湖边钓鱼。".repeat(4)}`),
+      "doors.en.md": essay("Doors", "2025-02-01", "We open the shop at nine and close it at six."),
+      "reopen.en.md": essay("Openness", "2025-02-02", "The museum will reopen in spring; its openness to visitors matters to the town."),
     },
   });
   delete process.env.WENJI_SEARCH_SHARD_ESSAYS;
   assert.equal(site.result.ok, true, site.result.lines.join("\n"));
-  assert.deepEqual(JSON.parse(await site.read("/pagefind/shards.json")), { en: 2, "zh-cn": 2 });
+  assert.deepEqual(JSON.parse(await site.read("/pagefind/shards.json")), { en: 4, "zh-cn": 5 });
   server = createServer(async (request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname);
     requested.push(pathname);
@@ -64,7 +71,7 @@ after(async () => {
   await new Promise((resolve) => server?.close(resolve));
 });
 
-async function results(url: string, query?: string): Promise<{ hrefs: string[]; status: string; marks: string[] }> {
+async function results(url: string, query?: string): Promise<{ hrefs: string[]; status: string; marks: string[]; excerpts: { html: string; text: string; marks: string[] }[] }> {
   const page = await browser.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
@@ -81,6 +88,7 @@ async function results(url: string, query?: string): Promise<{ hrefs: string[]; 
     hrefs: await page.$$eval(".search-results li > a", (links) => links.map((a) => a.getAttribute("href") ?? "")),
     status: (await page.textContent(".search-status")) ?? "",
     marks: await page.$$eval(".search-results mark", (marks) => marks.map((m) => m.textContent ?? "")),
+    excerpts: await page.$$eval(".search-results li > p", (ps) => ps.map((p) => ({ html: p.innerHTML, text: p.textContent ?? "", marks: [...p.querySelectorAll("mark")].map((m) => m.textContent ?? "") }))),
   };
   assert.deepEqual(errors, []);
   await page.close();
@@ -124,4 +132,31 @@ test("the index is loaded on the search page only; pages are linked from the nav
   const searchPage = await site.page("/search/");
   assert.equal(searchPage.querySelector("meta[name=robots]")?.getAttribute("content"), "noindex");
   assert.equal(searchPage.querySelector("label[for=search-input]")?.textContent, "搜索文章");
+});
+
+test("the query set: exact, whole-word matches first and marked whole; partial matches after", async () => {
+  const kaiyuan = await results(`${PREFIX}search/`, "开源");
+  assert.deepEqual(kaiyuan.hrefs.slice(0, 2), [`${PREFIX}posts/kaiyuan/`, `${PREFIX}posts/mention/`], "title match, then text match");
+  const partial = kaiyuan.hrefs.indexOf(`${PREFIX}posts/biyuan/`);
+  assert.ok(partial === -1 || partial === 2, `the essay with only 闭源 comes after the exact matches: ${kaiyuan.hrefs}`);
+  for (const e of kaiyuan.excerpts.slice(0, 2)) assert.deepEqual([...new Set(e.marks)], ["开源"], `the whole word is marked: ${e.html}`);
+
+  const open = await results(`${PREFIX}en/search/`, "open");
+  assert.equal(open.hrefs[0], `${PREFIX}en/posts/doors/`, `whole word "open" before "reopen"/"openness": ${open.hrefs}`);
+  assert.deepEqual(open.excerpts[0].marks, ["open"]);
+
+  const copies = await results(`${PREFIX}search/`, "副本");
+  assert.deepEqual(copies.excerpts[0].marks, ["副本"]);
+});
+
+test("excerpts read as Chinese: no title fragment, no '. ' or spaces beside Han text, '……' where cut", async () => {
+  const found = await results(`${PREFIX}search/`, "补丁");
+  assert.deepEqual(found.hrefs, [`${PREFIX}posts/mention/`]);
+  const { text } = found.excerpts[0];
+  assert.ok(!text.includes("一周杂记"), `no title in the excerpt: ${text}`);
+  assert.doesNotMatch(text, /\p{Script=Han}\. /u, "no ASCII full stop after Han text");
+  assert.doesNotMatch(text, /[\p{Script=Han}，。：；！？、“”]\s+[\p{Script=Han}，。：；！？、“”]/u, `no space beside Chinese: ${text}`);
+  assert.match(text, /^……/, "cut at the start");
+  assert.match(text, /……$/, "cut at the end");
+  assert.match(text, /周末。周末顺便/, "the heading ends with 。");
 });

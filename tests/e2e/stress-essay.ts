@@ -1,6 +1,8 @@
 /**
  * An essay that tries to break the layout: a wide table, an unbroken URL, a long code line,
- * footnotes, a captioned image, emphasis. Browser tests build it beside the sample essays.
+ * footnotes, a captioned image, emphasis, a list whose items would end on a lone
+ * character at 390 px (the fifth) and 1280 px (the seventh) without `text-wrap: pretty`, a remote
+ * image the build cannot download. Browser tests build it beside the sample essays.
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -38,6 +40,23 @@ curl --fail --silent --show-error --location --retry 5 --output archive-of-every
 写作时，*留副本* 比 **换平台** 更重要。
 
 ![傍晚时分的书店街](street.jpg "傍晚的书店街：标题会成为图注")
+
+## 清单与远程图片
+
+留副本的几个习惯：
+
+- 把安装包、离线文档和镜像都存到自己的硬盘上。
+- 图片放在文章旁边，不要放在别人的图床上，免得哪天链接失效。
+- 每年检查一次备份，确认它真的能够恢复出来，而不只是一个文件名。
+- 重要的网页存成离线文件，连同图片和样式一起保存下来，以后翻看时不必联网。
+- 写作用纯文本，换了编辑器也不必转换格式。
+- 给每篇文章留下发布日期和修改日期，方便日后查找。
+- 把常用的命令写进一个脚本，换了电脑之后照着执行一遍，就能恢复原来的工作环境。
+- 三份副本放在三个地方：一份在手边的电脑上，一份在家里的硬盘里，一份在另一座城市的朋友那里。
+
+发了一张图片：
+
+![系统架构示意图](https://raw.githubusercontent.com/wenji-example/none/main/diagram.png)
 
 [^note]: 脚注可以跳回正文，正文也可以跳到脚注。
 `;

@@ -121,16 +121,16 @@ test("JSON Feed 1.1 meets the specification's fields, in the feed's language, wi
 test("xmllint --noout passes on every XML file of the site", async () => {
   const entries = await readdir(site.output, { recursive: true });
   const xml = entries.filter((f) => /\.(xml|xsl)$/.test(f)).sort();
-  assert.deepEqual(xml, ["atom.xml", "en/atom.xml", "en/feed.xml", "en/feed.xsl", "feed.xml", "feed.xsl", "sitemap.xml"]);
+  assert.deepEqual(xml, ["atom.xml", "en/atom.xml", "en/feed.xml", "feed.xml", "sitemap.xml"], "no XSLT stylesheet is written");
   for (const name of xml) assert.equal(await xmllintErrors(path.join(site.output, name)), "", name);
 });
 
-test("feed metadata is in the feed's language: title and description from the strings, language, self links, icon, stylesheet", async () => {
+test("feed metadata is in the feed's language: the site's name as title, description from the strings, language, self links, icon, no stylesheet", async () => {
   for (const lang of LANGS) {
     const strings = JSON.parse(await readFile(path.join(PROJECT, "_data", "i18n", `${lang}.json`), "utf8")) as Record<string, string>;
     const settings = JSON.parse(await readFile(path.join(PROJECT, "_data", "site.json"), "utf8"));
     const language = settings.languages[lang];
-    const title = strings.feedTitle.replace("{title}", language.title);
+    const title = language.title;
     const description = strings.feedDescription.replace("{title}", language.title).replace("{description}", language.description);
     const rssText = await readFile(file(FEEDS[lang].rss), "utf8");
     const atomText = await readFile(file(FEEDS[lang].atom), "utf8");
@@ -145,8 +145,7 @@ test("feed metadata is in the feed's language: title and description from the st
     assert.ok(rssText.includes(`<atom:link href="${ORIGIN}${FEEDS[lang].rss}" rel="self" type="application/rss+xml"/>`), `${lang} rss self link`);
     assert.ok(atomText.includes(`<link rel="self" type="application/atom+xml" href="${ORIGIN}${FEEDS[lang].atom}"/>`), `${lang} atom self link`);
     assert.ok(rssText.includes(`<image><url>${ORIGIN}/assets/icon-512.png</url>`), `${lang} rss image`);
-    const xsl = lang === "zh" ? "/feed.xsl" : "/en/feed.xsl";
-    for (const text of [rssText, atomText]) assert.ok(text.includes(`<?xml-stylesheet href="${xsl}" type="text/xsl"?>`), `${lang} stylesheet`);
+    for (const text of [rssText, atomText]) assert.ok(text.startsWith(`<?xml version="1.0" encoding="utf-8"?>\n<`) && !text.includes("xml-stylesheet"), `${lang}: plain XML, no stylesheet`);
     assert.match(rssText, /xmlns:content="http:\/\/purl.org\/rss\/1.0\/modules\/content\/"/);
   }
   const icon = await readFile(path.join(site.output, "assets", "icon-512.png"));
@@ -171,7 +170,7 @@ test("ids do not change when an essay's title and slug are edited; its link does
   }
 });
 
-test("every page links its language's feeds in <head> and shows a subscribe link that exists", async () => {
+test("every page links its language's feeds in <head>; the subscribe link goes to the language's subscribe page, which lists the three feeds", async () => {
   for (const [url, lang] of [["/", "zh"], ["/posts/hostile/", "zh"], ["/en/", "en"], ["/en/posts/why/", "en"]] as const) {
     const doc = await site.page(url);
     const hrefOf = (type: string) => doc.querySelector(`head link[rel="alternate"][type="${type}"]`)?.getAttribute("href");
@@ -179,8 +178,10 @@ test("every page links its language's feeds in <head> and shows a subscribe link
     assert.equal(hrefOf("application/atom+xml"), FEEDS[lang].atom, url);
     assert.equal(hrefOf("application/feed+json"), FEEDS[lang].json, url);
     const subscribe = doc.querySelector("header .subscribe")?.getAttribute("href");
-    assert.equal(subscribe, FEEDS[lang].rss, url);
-    assert.ok(site.exists(subscribe!), `${subscribe} exists`);
+    assert.equal(subscribe, lang === "zh" ? "/subscribe/" : "/en/subscribe/", url);
+    const page = await site.page(subscribe!);
+    const listed = [...page.querySelectorAll(".feed-list li")].map((li) => [li.querySelector("a")?.getAttribute("href"), li.getAttribute("data-copy"), li.querySelector("code")?.textContent]);
+    assert.deepEqual(listed, [FEEDS[lang].rss, FEEDS[lang].atom, FEEDS[lang].json].map((f) => [f, ORIGIN + f, ORIGIN + f]), subscribe);
   }
 });
 
@@ -206,14 +207,15 @@ test("feeds work under a path prefix", async () => {
   const prefixed = await buildHostileSite({ site: { pathPrefix: "/blog/", feed: { limit: FEED_LIMIT } } });
   assert.equal(prefixed.result.ok, true, prefixed.result.lines.join("\n"));
   const rssText = await readFile(path.join(prefixed.output, "feed.xml"), "utf8");
-  assert.ok(rssText.includes(`<?xml-stylesheet href="/blog/feed.xsl" type="text/xsl"?>`));
+  assert.ok(!rssText.includes("xml-stylesheet"));
   const rss = await readWithFeedparser(path.join(prefixed.output, "feed.xml"));
   assert.equal(rss.bozo, false);
   assert.equal(rss.entries[1].link, `${ORIGIN}/blog/posts/why/`);
   assert.ok(rss.entries[0].content.includes(`href="${ORIGIN}/blog/about/"`), "root links get the prefix");
   assert.ok(rss.entries[0].content.includes(`href="${ORIGIN}/blog/posts/why/"`), "relative links resolve under the prefix");
   const doc = await prefixed.page("/");
-  assert.equal(doc.querySelector("header .subscribe")?.getAttribute("href"), "/blog/feed.xml");
+  assert.equal(doc.querySelector("header .subscribe")?.getAttribute("href"), "/blog/subscribe/");
+  assert.equal((await prefixed.page("/subscribe/")).querySelector(".feed-list a")?.getAttribute("href"), "/blog/feed.xml");
   const atom = await readWithNewsboat(path.join(prefixed.output, "en", "atom.xml"));
   assert.deepEqual(atom.map((e) => e.link), EXPECTED_FEEDS.en.map((e) => `${ORIGIN}/blog${e.path}`));
 });

@@ -64,12 +64,15 @@ test("a zh + en pair: each page's switcher links to the other", async () => {
   assert.equal(bundleEn.querySelector("a.lang-switch")?.getAttribute("href"), "/posts/bookshop-road/");
 });
 
-test("a zh-only essay's switcher leads to the English home page with a note in the reader's language", async () => {
+test("a zh-only essay's switcher leads to the English home page with a note in the reader's language, under the meta, not in the header", async () => {
   const doc = await site.page("/posts/zai-mac-shang-xiezuo/");
   assert.equal(doc.querySelector("a.lang-switch")?.getAttribute("href"), "/en/");
   const note = doc.querySelector(".no-translation a");
   assert.equal(note?.getAttribute("href"), "/en/");
-  assert.match(note!.textContent!, /本文暂无English版本/);
+  assert.equal(note!.textContent, "本文暂无英文版本，前往英文首页");
+  assert.equal(doc.querySelector(".site-header .no-translation"), null);
+  assert.ok(doc.querySelector(".essay-header .no-translation"));
+  assert.equal(doc.querySelector("a.lang-switch")?.getAttribute("title"), "本文暂无英文版本，前往英文首页");
 });
 
 test("list pages switch to their counterpart in the other language", async () => {
@@ -78,6 +81,7 @@ test("list pages switch to their counterpart in the other language", async () =>
   assert.equal((await site.page("/en/tags/")).querySelector("a.lang-switch")?.getAttribute("href"), "/tags/");
   const tag = await site.page("/tags/durability/");
   assert.equal(tag.querySelector("a.lang-switch")?.getAttribute("href"), "/en/tags/durability/");
+  assert.equal(tag.querySelector(".term-other-language a")?.textContent, "查看英文的同名标签", "the language named in the page's language");
   assert.equal(tag.querySelector(".term-other-language a")?.getAttribute("href"), "/en/tags/durability/");
 });
 

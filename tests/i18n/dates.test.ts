@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { DateTime } from "luxon";
-import { formatDay, formatMonth, isoDateTime } from "../../lib/i18n/dates.ts";
+import { formatDay, formatMonth, formatMonthDay, isoDateTime } from "../../lib/i18n/dates.ts";
 
 const date = DateTime.fromISO("2025-08-01T16:26:26+08:00", { setZone: true });
 
@@ -10,6 +10,9 @@ test("dates speak the page's language", () => {
   assert.equal(formatDay(date, "en", "Asia/Shanghai"), "August 1, 2025");
   assert.equal(formatMonth(date, "zh-CN", "Asia/Shanghai"), "2025年8月");
   assert.equal(formatMonth(date, "en", "Asia/Shanghai"), "August 2025");
+  assert.equal(formatMonthDay(date, "zh-CN", "Asia/Shanghai"), "8月1日");
+  assert.equal(formatMonthDay(date, "en", "Asia/Shanghai"), "Aug 1");
+  assert.equal(formatDay(date, "en", "Asia/Shanghai"), "August 1, 2025", "each shape keeps its own formatter");
 });
 
 test("the day shown is the day in the site's zone", () => {

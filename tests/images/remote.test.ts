@@ -49,7 +49,7 @@ const LOCAL = ["127.0.0.0/8"];
 const SITE = { images: { timeoutSeconds: 1, maxBytes: 200_000, allowAddresses: LOCAL } };
 
 // The timeout fails the test if the host that never answers hangs the build.
-test("remote images are downloaded and served locally; each failure is one warning and keeps the original <img>", { timeout: 180_000 }, async (t) => {
+test("remote images are downloaded and served locally; each failure is one warning and a placeholder linking the original", { timeout: 180_000 }, async (t) => {
   const images = await server();
   t.after(() => images.close());
   const { value: site, lines } = await captureLog(() => buildFixture({ posts: posts(images.origin), site: SITE }));
@@ -63,16 +63,20 @@ test("remote images are downloaded and served locally; each failure is one warni
   assert.doesNotMatch(await site.read("/posts/remote/"), new RegExp(images.origin.replace(/\./g, "\\.")));
   assert.equal(images.hits.get("/photo.jpg"), 1, "one download for two uses");
 
-  // Each failure: exactly one warning naming the essay file and the URL; the page keeps the original <img> and alt.
+  // Each failure: exactly one warning naming the essay file and the URL; the page shows a placeholder with the alt and a link.
   const warnings = lines.filter((l) => l.includes("warning:") && !l.includes("alt text"));
   for (const [file, { path: p, expect }] of Object.entries(FAILURES)) {
     const url = `${images.origin}${p}`;
     const mine = warnings.filter((w) => w.includes(`posts/${file}:6:`) && w.includes(url));
     assert.equal(mine.length, 1, `one warning for ${file}:\n${warnings.join("\n")}`);
     assert.match(mine[0], expect, file);
-    const img = (await site.page(`/posts/${file.replace(/\.md$/, "")}/`)).querySelector(".essay-body img")!;
-    assert.equal(img.getAttribute("src"), url);
-    assert.equal(img.getAttribute("alt"), `图 ${file}`);
+    assert.match(mine[0], /the page shows a placeholder that names the image and links to the original address$/, file);
+    const body = (await site.page(`/posts/${file.replace(/\.md$/, "")}/`)).querySelector(".essay-body")!;
+    assert.equal(body.querySelector("img"), null, `${file}: no <img> pointing at a host the reader may not reach`);
+    const placeholder = body.querySelector(".image-missing")!;
+    assert.equal(placeholder.querySelector(".image-missing-label")?.textContent, `图片：图 ${file}`, "the alt text, labelled");
+    assert.equal(placeholder.querySelector("a")?.getAttribute("href"), url, "a link to the original address");
+    assert.equal(placeholder.querySelector("a")?.textContent, "查看原图");
   }
   assert.ok(warnings.some((w) => w.includes("posts/r-ftp.md:6:") && /uses ftp; only http and https/.test(w)));
   assert.equal(warnings.length, Object.keys(FAILURES).length + 1, warnings.join("\n"));

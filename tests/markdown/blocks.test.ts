@@ -61,3 +61,17 @@ test("ids and names in the author's raw HTML are fragment targets", () => {
   const { anchors } = full('<a id="1"></a>\n\n文字 <span id=note>注</span> 和 <a name=\'top\'>顶</a>。\n\n<div class="x" ID="Block">块</div>');
   assert.deepEqual(anchors, ["1", "note", "top", "Block"]);
 });
+
+test("a fence sits in a code box that names its language; its pre scrolls by keyboard; no language, empty name", () => {
+  const md = createMarkdown();
+  const html = renderMarkdown(md, "```sh\n# 注释\nls\n```\n\n```\nplain <b>\n```\n", { anchorLabel: "#" }).html;
+  assert.match(html, /^<div class="code-block" data-lang="sh"><pre tabindex="0"><code class="language-sh">/);
+  assert.match(html, /<div class="code-block" data-lang=""><pre tabindex="0"><code>plain &lt;b&gt;\n<\/code><\/pre><\/div>/);
+});
+
+test("bare URLs (linkified or <autolinks>) carry class url; written links do not", () => {
+  const html = renderMarkdown(createMarkdown(), "见 https://example.com/a 与 <https://example.com/b> 和 [文字](https://example.com/c)。", { anchorLabel: "#" }).html;
+  assert.match(html, /<a href="https:\/\/example.com\/a" class="url">/);
+  assert.match(html, /<a href="https:\/\/example.com\/b" class="url">/);
+  assert.match(html, /<a href="https:\/\/example.com\/c">文字<\/a>/);
+});

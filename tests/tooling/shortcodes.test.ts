@@ -14,7 +14,7 @@ test("shortcodes keep the line count, so later lines are still file lines", () =
   assert.deepEqual(rendered.links.map((l) => [l.href, l.line]), [["/posts/x/", 8], ["/posts/y/", 14]]);
   assert.deepEqual(rendered.images.map((i) => [i.src, i.alt, i.line]), [["a.png", "甲", 5]]);
   assert.match(rendered.html, /<figure><img src="a.png" alt="甲" loading="lazy"><figcaption>乙<\/figcaption><\/figure>/);
-  assert.match(rendered.html, /<pre><code class="language-js">/);
+  assert.match(rendered.html, /<div class="code-block" data-lang="js"><pre tabindex="0"><code class="language-js">/);
 });
 
 test("Hugo's comment escape writes a shortcode literally; unknown and unreadable ones are problems with file lines", () => {
