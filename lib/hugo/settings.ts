@@ -153,7 +153,12 @@ function permalinksOf(config: Config): Record<string, string> {
   const table = getRecord(config, "permalinks");
   const pages = getRecord(table, "page");
   const source = Object.keys(pages).length ? pages : table;
-  return Object.fromEntries(Object.entries(source).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+  // Hugo reads a pattern without a leading slash from the site root all the same.
+  return Object.fromEntries(
+    Object.entries(source)
+      .filter((entry): entry is [string, string] => typeof entry[1] === "string")
+      .map(([section, pattern]) => [section, pattern.startsWith("/") ? pattern : `/${pattern}`]),
+  );
 }
 
 function languageEntry(config: Config, language: HugoLanguage, isDefault: boolean, before: unknown): Record<string, unknown> {
@@ -162,7 +167,15 @@ function languageEntry(config: Config, language: HugoLanguage, isDefault: boolea
   const title = getString(entry, "title") ?? getString(config, "title") ?? getString(before, "title") ?? language.code;
   const name = getString(entry, "languagename") ?? getString(before, "name") ?? language.code;
   const description = getString(entry, "params", "description") ?? getString(config, "params", "description") ?? "";
-  return { locale: locale.replace(/^([a-z]+)-([a-z]+)$/i, (_m, a: string, b: string) => `${a.toLowerCase()}-${b.toUpperCase()}`), name, title, description, hugo: language.hugo };
+  const entryOut: Record<string, unknown> = { locale: locale.replace(/^([a-z]+)-([a-z]+)$/i, (_m, a: string, b: string) => `${a.toLowerCase()}-${b.toUpperCase()}`), name, title, description };
+  // The Hugo code names the language in file names (`index.zh-cn.md`) and, for the other
+  // languages, is its folder in every URL Hugo published (`/en-us/`).
+  const hugoCode = language.hugo.toLowerCase();
+  if (hugoCode !== language.code) {
+    entryOut.hugoCodes = [hugoCode];
+    entryOut.subdir = hugoCode;
+  }
+  return entryOut;
 }
 
 /** A mapping setting is written when it says something, and removed (Hugo's default) when empty. */
@@ -200,11 +213,15 @@ export function settingsFromHugo(config: Config, current: Record<string, unknown
   if (!getString(config, "title")) attention.push("title: the Hugo config names none; set each language's title in _data/site.json");
   setOrDelete(site, "defaults", defaultsOf(config));
   setOrDelete(site, "permalinks", permalinksOf(config));
-  site.disablePathToLower = boolOf(get(config, "disablepathtolower")) ?? false;
+  // Hugo reads it at the top or in the default language's own settings.
+  site.disablePathToLower = boolOf(get(config, "disablepathtolower")) ?? boolOf(get(config, "languages", languages[0].hugo, "disablepathtolower")) ?? false;
+  const inSubdir = boolOf(get(config, "defaultcontentlanguageinsubdir"));
+  if (inSubdir !== undefined) site.defaultLanguageInSubdir = inSubdir;
   const taxonomies = get(config, "taxonomies");
   if (taxonomies && typeof taxonomies === "object") {
-    site.taxonomies = taxonomies;
-    const extra = Object.keys(taxonomies).filter((name) => !["tag", "category", "series"].includes(name));
+    // `_merge` and friends are Hugo's instructions for merging configs, not taxonomies.
+    site.taxonomies = Object.fromEntries(Object.entries(taxonomies).filter(([name]) => !name.startsWith("_")));
+    const extra = Object.keys(site.taxonomies as object).filter((name) => !["tag", "category", "series"].includes(name));
     if (extra.length) attention.push(`taxonomies ${extra.map((n) => `"${n}"`).join(", ")}: wenji lists tags and categories only; their terms stay in the front matter`);
   }
   setOrDelete(site, "menus", menusOf(config, languages));

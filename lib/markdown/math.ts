@@ -44,7 +44,11 @@ function closingDollar(src: string, start: number, max: number): number {
     const after = src.charCodeAt(i + 1);
     // Half of a `$$` neither closes nor is skipped over as text: `$5 到 $$x$$` is no formula "5 到 ".
     if (before === DOLLAR || after === DOLLAR) return -1;
-    if (!isSpace(before) && !(after >= 0x30 && after <= 0x39)) return i;
+    if (after >= 0x30 && after <= 0x39) continue;
+    if (!isSpace(before)) return i;
+    // `$\beta_t $，这是`: Chinese writers often leave a space before the closing `$`; a `$`
+    // followed by Chinese text or punctuation closes all the same (`a $x $ b` stays prose).
+    if (after > 0x7f || ".,;:!?)".includes(src[i + 1] ?? "")) return i;
   }
   return -1;
 }

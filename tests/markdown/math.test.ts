@@ -82,3 +82,10 @@ test("escaped brackets around a number or Chinese text stay prose, as they read 
   }
   assert.match(render("段中 \\[x^2\\] 是公式").html, /<math[^>]*display="block"/);
 });
+
+test("a space before the closing $ still closes when Chinese text or punctuation follows (real notes write it so)", () => {
+  const { hasMath, problems, html } = render("其中 $\\beta_t $，这是方差；$x $。");
+  assert.equal(hasMath, true);
+  assert.deepEqual(problems, []);
+  assert.equal((html.match(/<math/g) ?? []).length, 2);
+});

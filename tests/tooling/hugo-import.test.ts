@@ -61,8 +61,8 @@ test("a PaperMod site's split config becomes site.json: address, languages, auth
   assert.equal(site.url, "https://notes.example.org");
   assert.equal(site.pathPrefix, "/blog/");
   assert.equal(site.defaultLanguage, "zh");
-  assert.deepEqual(site.languages.zh, { locale: "zh-CN", name: "简体中文", title: "旧博客", description: "旧博客的描述", hugo: "zh-cn" });
-  assert.deepEqual(site.languages.en, { locale: "en", name: "English", title: "Old Blog", description: "The old blog, in English", hugo: "en" });
+  assert.deepEqual(site.languages.zh, { locale: "zh-CN", name: "简体中文", title: "旧博客", description: "旧博客的描述", hugoCodes: ["zh-cn"], subdir: "zh-cn" });
+  assert.deepEqual(site.languages.en, { locale: "en", name: "English", title: "Old Blog", description: "The old blog, in English" });
   assert.deepEqual(site.author, { name: "张三", email: "zhangsan@example.org", url: "" });
   assert.equal(site.paginate, 8);
   assert.equal(site.copyrightStartYear, undefined, "the sample site's year is gone");
