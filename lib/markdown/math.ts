@@ -30,9 +30,36 @@ function isSpace(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
 }
 
-/** The end (index of the closing `$`) of `$…$` maths opening at `start`, or -1. */
+/** TeX that prose does not write: a command, a sub- or superscript, a brace or an equals sign. */
+const TEX_SIGNAL = /\\[A-Za-z]|[_^{}=]/;
+
+/**
+ * The end (index of the closing `$`) of `$…$` maths opening at `start`, or -1. Pandoc's rule
+ * (no space inside the dollars, no digit after the closing one) keeps `$5 到 $10` prose; a
+ * span that breaks the space rule is maths still when it holds TeX (`$ p_Z(z) $`, `$\beta_t $`),
+ * as Chinese notes often write it and Hugo's passthrough reads it.
+ */
 function closingDollar(src: string, start: number, max: number): number {
-  if (start + 1 >= max || isSpace(src.charCodeAt(start + 1))) return -1;
+  if (start + 1 >= max) return -1;
+  const strict = closingDollarStrict(src, start, max);
+  if (strict !== -1) return strict;
+  for (let i = start + 1; i < max; i++) {
+    const code = src.charCodeAt(i);
+    if (code === BACKSLASH) {
+      i++;
+      continue;
+    }
+    if (code !== DOLLAR) continue;
+    const after = src.charCodeAt(i + 1);
+    if (src.charCodeAt(i - 1) === DOLLAR || after === DOLLAR || (after >= 0x30 && after <= 0x39)) return -1;
+    const tex = src.slice(start + 1, i);
+    return tex.trim() && TEX_SIGNAL.test(tex) ? i : -1;
+  }
+  return -1;
+}
+
+function closingDollarStrict(src: string, start: number, max: number): number {
+  if (isSpace(src.charCodeAt(start + 1))) return -1;
   for (let i = start + 1; i < max; i++) {
     const code = src.charCodeAt(i);
     if (code === BACKSLASH) {
@@ -44,11 +71,7 @@ function closingDollar(src: string, start: number, max: number): number {
     const after = src.charCodeAt(i + 1);
     // Half of a `$$` neither closes nor is skipped over as text: `$5 到 $$x$$` is no formula "5 到 ".
     if (before === DOLLAR || after === DOLLAR) return -1;
-    if (after >= 0x30 && after <= 0x39) continue;
-    if (!isSpace(before)) return i;
-    // `$\beta_t $，这是`: Chinese writers often leave a space before the closing `$`; a `$`
-    // followed by Chinese text or punctuation closes all the same (`a $x $ b` stays prose).
-    if (after > 0x7f || ".,;:!?)".includes(src[i + 1] ?? "")) return i;
+    if (!isSpace(before) && !(after >= 0x30 && after <= 0x39)) return i;
   }
   return -1;
 }
@@ -109,6 +132,8 @@ function mathBlock(state: StateBlock, startLine: number, endLine: number, silent
   const [open, close] = pair;
   let line = startLine;
   let text = first.slice(open.length);
+  // `$$a$$, $$b$$` on one line is two inline formulas, not one block from the first to the last.
+  if (text.trimEnd().endsWith(close) && text.trimEnd().slice(0, -close.length).includes(close)) return false;
   let closed = text.trimEnd().endsWith(close) && text.trim().length >= close.length;
   const parts: string[] = [];
   if (closed) parts.push(text.trimEnd().slice(0, -close.length));

@@ -83,9 +83,15 @@ test("escaped brackets around a number or Chinese text stay prose, as they read 
   assert.match(render("段中 \\[x^2\\] 是公式").html, /<math[^>]*display="block"/);
 });
 
-test("a space before the closing $ still closes when Chinese text or punctuation follows (real notes write it so)", () => {
-  const { hasMath, problems, html } = render("其中 $\\beta_t $，这是方差；$x $。");
+test("spaces inside the dollars still make maths when the span holds TeX (real notes write it so)", () => {
+  const { hasMath, problems, html } = render("其中 $\\beta_t $，这是方差；为了找到 $ p_Z(z) $ 的含义，令 $\\alpha_\\tau $ 变化。");
   assert.equal(hasMath, true);
+  assert.deepEqual(problems, []);
+  assert.equal((html.match(/<math/g) ?? []).length, 3);
+});
+
+test("$$a$$, $$b$$ on one line are two display formulas, not one block", () => {
+  const { problems, html } = render("$$\\mathbf{a} = \\mathbf{y}$$, $$\\mathbf{b} = f_*$$");
   assert.deepEqual(problems, []);
   assert.equal((html.match(/<math/g) ?? []).length, 2);
 });
