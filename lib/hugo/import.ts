@@ -214,12 +214,24 @@ function importEssay(root: string, hugoDir: string, file: SourceFile, staticRefe
   report.essays.push(file.dest);
 }
 
+/**
+ * A Hugo section's `_index.md` is kept as it is: wenji makes its own lists, but the file says
+ * the folder is a section, which `:sections` and the section paths of URLs depend on.
+ */
+function keepSection(root: string, hugoDir: string, file: SourceFile, report: ImportReport): void {
+  const target = path.join(root, file.dest);
+  if (existsSync(target)) return;
+  mkdirSync(path.dirname(target), { recursive: true });
+  writeFileAtomicSync(target, readFileSync(path.join(hugoDir, file.source)), { exclusive: true });
+  report.converted.push(`${file.dest}: kept as the mark of a Hugo section (its URLs keep the section's path); wenji makes its own list`);
+}
+
 function importFiles(root: string, hugoDir: string, files: SourceFile[], staticReference: RegExp | undefined, zone: string, report: ImportReport): void {
   const bundles = new Set(files.filter((f) => /(^|\/)index(\.[\w-]+)?\.md$/.test(f.source)).map((f) => path.posix.dirname(f.source)));
   const copied = new Set<string>();
   for (const file of files) {
     if (file.source.endsWith(".md")) {
-      if (/(^|\/)_index(\.[\w-]+)?\.md$/.test(file.source)) report.skipped.push(`${file.source}: a Hugo section page; wenji makes its own lists`);
+      if (/(^|\/)_index(\.[\w-]+)?\.md$/.test(file.source)) keepSection(root, hugoDir, file, report);
       else if (existsSync(path.join(root, file.dest))) report.attention.push({ kind: "exists", text: `${file.dest} already exists; ${file.source} was not imported (move one of them aside and import again)` });
       else importEssay(root, hugoDir, file, staticReference, zone, report);
       continue;

@@ -27,7 +27,8 @@ test("import:hugo copies a PaperMod site's essays, translations, bundle and stat
   }
   assert.match(run.stdout, /^converted posts\/kaiyuan-xieyi\.md: image \/images\/licenses\.png now \/assets\/images\/licenses\.png$/m);
   assert.match(run.stdout, /^converted posts\/kaiyuan-xieyi\.md: Hugo shortcodes figure ×1, highlight ×1, ref ×1 render as before$/m);
-  assert.match(run.stdout, /^skipped content\/posts\/_index\.md: a Hugo section page/m);
+  assert.match(run.stdout, /^converted posts\/_index\.md: kept as the mark of a Hugo section/m);
+  assert.ok(existsSync(path.join(root, "posts", "_index.md")), "the section mark is kept");
   assert.match(run.stdout, /^skipped 1 non-image file under static\/ \(robots\.txt\)/m);
   assert.match(run.stdout, /^  essays imported    4 \(2 zh, 2 en\)$/m);
   assert.match(run.stdout, /^  translations       2 paired$/m);
