@@ -51,6 +51,10 @@ export async function localizeRemoteImage(url: string, cacheDir: string, limits:
   }
   const file = remoteCacheFile(cacheDir, url);
   if (await exists(file)) return { ok: true, file, fromCache: true };
+  // A literal private address is refused whatever the mode: the message says why, offline or not.
+  const literal = parsed.hostname.replace(/^\[|\]$/g, "");
+  const refusedLiteral = isIP(literal) ? refusedAddress(literal, allowList(limits.allowAddresses ?? [])) : undefined;
+  if (refusedLiteral) return { ok: false, reason: `is on ${refusedLiteral}` };
   if (limits.offline && !LOOPBACK.has(parsed.hostname)) {
     return { ok: false, reason: "is not cached and WENJI_OFFLINE=1 forbids downloading it" };
   }
