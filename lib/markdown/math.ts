@@ -41,25 +41,16 @@ const TEX_SIGNAL = /\\[A-Za-z]|[_^{}=]/;
  */
 function closingDollar(src: string, start: number, max: number): number {
   if (start + 1 >= max) return -1;
-  const strict = closingDollarStrict(src, start, max);
+  const strict = scanDollars(src, start, max, (i) => !isSpace(src.charCodeAt(start + 1)) && !isSpace(src.charCodeAt(i - 1)));
   if (strict !== -1) return strict;
-  for (let i = start + 1; i < max; i++) {
-    const code = src.charCodeAt(i);
-    if (code === BACKSLASH) {
-      i++;
-      continue;
-    }
-    if (code !== DOLLAR) continue;
-    const after = src.charCodeAt(i + 1);
-    if (src.charCodeAt(i - 1) === DOLLAR || after === DOLLAR || (after >= 0x30 && after <= 0x39)) return -1;
-    const tex = src.slice(start + 1, i);
-    return tex.trim() && TEX_SIGNAL.test(tex) ? i : -1;
-  }
-  return -1;
+  // The first closing candidate decides: maths if the span holds TeX, else prose.
+  const loose = scanDollars(src, start, max, () => true);
+  const tex = loose === -1 ? "" : src.slice(start + 1, loose);
+  return tex.trim() && TEX_SIGNAL.test(tex) ? loose : -1;
 }
 
-function closingDollarStrict(src: string, start: number, max: number): number {
-  if (isSpace(src.charCodeAt(start + 1))) return -1;
+/** The first `$` after `start` (escapes skipped, no digit after it) that `closes` accepts, or -1. */
+function scanDollars(src: string, start: number, max: number, closes: (i: number) => boolean): number {
   for (let i = start + 1; i < max; i++) {
     const code = src.charCodeAt(i);
     if (code === BACKSLASH) {
@@ -67,11 +58,10 @@ function closingDollarStrict(src: string, start: number, max: number): number {
       continue;
     }
     if (code !== DOLLAR) continue;
-    const before = src.charCodeAt(i - 1);
     const after = src.charCodeAt(i + 1);
     // Half of a `$$` neither closes nor is skipped over as text: `$5 到 $$x$$` is no formula "5 到 ".
-    if (before === DOLLAR || after === DOLLAR) return -1;
-    if (!isSpace(before) && !(after >= 0x30 && after <= 0x39)) return i;
+    if (src.charCodeAt(i - 1) === DOLLAR || after === DOLLAR) return -1;
+    if (!(after >= 0x30 && after <= 0x39) && closes(i)) return i;
   }
   return -1;
 }
