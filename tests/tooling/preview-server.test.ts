@@ -4,11 +4,10 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import net from "node:net";
-import path from "node:path";
-import { makeFixtureRoot, PROJECT } from "../helpers/site.ts";
+import { makeFixtureRoot } from "../helpers/site.ts";
+import { startPreview } from "../helpers/preview.ts";
 
 /** Raw request, so the path goes out exactly as written. */
 function rawGet(port: number, target: string): Promise<number> {
@@ -47,32 +46,16 @@ function listeners(port: number): string[] {
   return found;
 }
 
-async function startPreview(args: string[]) {
+async function startFixturePreview(args: string[]) {
   const root = await makeFixtureRoot({
     posts: { "a.md": "---\ntitle: 一篇\ndate: 2024-01-01\ndraft: true\n---\n\n草稿正文。\n" },
     files: { "package.json": JSON.stringify({ type: "module" }) },
   });
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const child = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), path.join(PROJECT, "scripts", "start.ts"), `--port=${port}`, ...args], {
-    cwd: root,
-    env: { ...process.env, WENJI_ROOT: root },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let log = "";
-  child.stdout.on("data", (d) => (log += d));
-  child.stderr.on("data", (d) => (log += d));
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline && !/Preview at/.test(log)) await new Promise((r) => setTimeout(r, 100));
-  assert.match(log, /Preview at/, log);
-  const stop = () => new Promise<void>((resolve) => {
-    child.once("exit", () => resolve());
-    child.kill("SIGTERM");
-  });
-  return { port, stop, log: () => log };
+  return startPreview(root, args);
 }
 
 test("npm start listens on 127.0.0.1 only, and answers 400/404 to encoded separators and overlong UTF-8", { skip: process.platform !== "linux" && "reads /proc/net" }, async () => {
-  const preview = await startPreview([]);
+  const preview = await startFixturePreview([]);
   try {
     assert.deepEqual(listeners(preview.port), ["127.0.0.1"]);
     assert.match(preview.log(), new RegExp(`Preview at http://127\\.0\\.0\\.1:${preview.port}/ \\(this machine only`));
@@ -89,7 +72,7 @@ test("npm start listens on 127.0.0.1 only, and answers 400/404 to encoded separa
 });
 
 test("npm start -- --host 0.0.0.0 shares the preview on purpose, and says so", { skip: process.platform !== "linux" && "reads /proc/net" }, async () => {
-  const preview = await startPreview(["--host", "0.0.0.0"]);
+  const preview = await startFixturePreview(["--host", "0.0.0.0"]);
   try {
     assert.deepEqual(listeners(preview.port), ["0.0.0.0"]);
     assert.match(preview.log(), /shared on the network: drafts included/);

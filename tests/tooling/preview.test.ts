@@ -1,14 +1,15 @@
 /**
- * `npm start`: Eleventy's dev server over a fixture site, drafts and scheduled essays shown and
- * marked, live reload injected, and an edited essay rebuilt and served again.
+ * `npm start` (scripts/start.ts: Eleventy's dev server behind a request guard) over a fixture
+ * site, drafts and scheduled essays shown and marked, live reload injected, and an edited essay
+ * rebuilt and served again.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { appendFile } from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
-import { makeFixtureRoot, PROJECT } from "../helpers/site.ts";
+import { makeFixtureRoot } from "../helpers/site.ts";
+import { startPreview } from "../helpers/preview.ts";
 
 test("preview serves drafts and future essays marked, with live reload, and rebuilds an edited essay", async () => {
   const root = await makeFixtureRoot({
@@ -20,16 +21,9 @@ test("preview serves drafts and future essays marked, with live reload, and rebu
     // Eleventy reads the project's package.json to know that .eleventy.js is an ES module.
     files: { "package.json": JSON.stringify({ type: "module" }) },
   });
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  // The same command as `npm start`, pointed at the fixture site.
-  const child = spawn(process.execPath, [path.join(PROJECT, "node_modules/@11ty/eleventy/cmd.cjs"), "--serve", "--quiet", "--output=.wenji/preview", `--port=${port}`, `--config=${path.join(PROJECT, ".eleventy.js")}`], {
-    cwd: root,
-    env: { ...process.env, WENJI_ROOT: root },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let log = "";
-  child.stdout.on("data", (d) => (log += d));
-  child.stderr.on("data", (d) => (log += d));
+  // `npm start` itself (scripts/start.ts), pointed at the fixture site.
+  const preview = await startPreview(root);
+  const { port } = preview;
   // A plain request, as a browser navigation looks to the dev server (fetch() marks itself as
   // a script request, which gets no reload script).
   const get = (url: string) =>
@@ -49,7 +43,7 @@ test("preview serves drafts and future essays marked, with live reload, and rebu
       if (await ok().catch(() => false)) return;
       await new Promise((r) => setTimeout(r, 200));
     }
-    assert.fail(`${what} did not happen in time; the server said:\n${log}`);
+    assert.fail(`${what} did not happen in time; the server said:\n${preview.log()}`);
   };
   try {
     await until("the first build", async () => (await get("/posts/done/")).text.includes("第一版正文"));
@@ -61,14 +55,14 @@ test("preview serves drafts and future essays marked, with live reload, and rebu
 
     // Search follows each build in the background; its index is served once written.
     await until("the search index", async () => (await get("/pagefind/shards.json")).status === 200);
-    const indexed = () => [...log.matchAll(/search: 3 essays in 1 shard: 1 indexed/g)].length;
+    const indexed = () => [...preview.log().matchAll(/search: 3 essays in 1 shard: 1 indexed/g)].length;
     assert.equal(indexed(), 1);
 
     await appendFile(path.join(root, "posts/done.md"), "\n改过之后的一句。\n");
     await until("the rebuild after the edit", async () => (await get("/posts/done/")).text.includes("改过之后的一句"));
     await until("the search index of the edited essay", async () => indexed() === 2);
-    assert.doesNotMatch(log, /Error|error/);
+    assert.doesNotMatch(preview.log(), /Error|error/);
   } finally {
-    child.kill();
+    await preview.stop();
   }
 });
