@@ -143,6 +143,26 @@ for (const [name, variant, settings] of variants) {
       assert.equal(alternate && decodeURI(new URL(alternate).pathname), en.path, `${zh.file} is paired with ${en.file}`);
     }
 
+    // What Chinese technical notes write, imported and built: maths at build time, a diagram,
+    // task and definition lists, Hugo's built-in shortcodes, and the site's own one reported.
+    const rich = oracle.pages.find((p) => p.file.endsWith("shapes/rich.md"))!;
+    const page = await document(output, rich.path);
+    const body = page.querySelector(".essay-body")!;
+    assert.equal(body.querySelectorAll("math").length, 3, "three formulas, as MathML");
+    assert.match(body.textContent!, /价格从 \$5 涨到 \$10 不是公式/, "prices stay prose");
+    assert.ok(body.querySelector("pre.mermaid"), "the diagram's source, for the vendored script");
+    assert.equal(body.querySelectorAll('input[type="checkbox"][disabled]').length, 2);
+    assert.ok(body.querySelector("dl dt"), "a definition list");
+    assert.ok(body.querySelector('a[href*="youtube.com/watch?v=dQw4w9WgXcQ"]') && !body.querySelector("iframe"), "YouTube as a link, no embed");
+    assert.ok(body.querySelector('a[href*="vimeo.com/146022717"]'), "Vimeo as a link");
+    assert.equal(body.querySelector("details summary")?.textContent, "展开看细节");
+    assert.match(body.textContent!, /副标题：一页里的各种块/, "param reads the front matter");
+    assert.ok(body.querySelector("svg"), "the QR code, drawn at build time");
+    const written = JSON.parse(await readFile(path.join(root, "_data", "site.json"), "utf8")) as { defaults?: { showToc?: boolean } };
+    assert.equal(written.defaults?.showToc, true, "PaperMod's site-wide ShowToc became wenji's default");
+    assert.ok(imported.attention.some((a) => /"notice"/.test(a.text)), "the site's own shortcode needs attention");
+    assert.equal(imported.attention.filter((a) => /"notice"/.test(a.text)).length, 1, "once per shortcode, not per use");
+
     const report = await checkLinks(output, "https://wenji.example.org", "/");
     assert.ok(report.links > 100, `links were checked (${report.links})`);
     assert.deepEqual(report.broken.map(formatBrokenLink), [], "every internal link resolves");

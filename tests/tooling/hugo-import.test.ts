@@ -78,24 +78,25 @@ test("a PaperMod site's split config becomes site.json: address, languages, auth
 test("every shape is imported, repaired where it must be, counted by kind, and the site builds with a table of contents everywhere", async () => {
   const root = await wenjiSite();
   const run = await runScript("import-hugo.ts", [await hugoSite()], { cwd: root });
-  for (const file of ["crlf", "bom", "blank-lines", "toml", "json", "json.en", "no-front-matter", "untitled-note", "typora-note"]) {
+  for (const file of ["crlf", "bom", "blank-lines", "toml", "json", "json.en", "no-front-matter", "untitled-note", "typora-note", "rich"]) {
     assert.match(run.stdout, new RegExp(`^imported posts/shapes/${file}\\.md$`, "m"), file);
   }
   assert.ok(existsSync(path.join(root, "posts/shapes/image/diagram.png")), "Typora's image folder is copied");
   assert.match(run.stdout, /^repaired posts\/shapes\/no-front-matter\.md: title "没有前言的笔记" from its first heading \(moved out of the body\)$/m);
   assert.match(run.stdout, /^repaired posts\/shapes\/untitled-note\.md: title "untitled-note" from its file name$/m);
   assert.match(run.stdout, /^repaired posts\/shapes\/untitled-note\.md: date \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00 from its modification time$/m);
-  assert.match(run.stdout, /^ {2}essays imported {4}9 \(8 zh, 1 en\)$/m);
+  assert.match(run.stdout, /^ {2}essays imported {4}10 \(9 zh, 1 en\)$/m);
   assert.match(run.stdout, /^ {2}translations {7}1 paired$/m);
   assert.match(run.stdout, /^ {2}images copied {6}1$/m);
   assert.match(run.stdout, /^ {2}repairs {12}4$/m);
-  assert.match(run.stdout, /^ {2}needs attention {4}2\n {4}settings {9}2$/m);
+  // The site's own shortcode (notice, in rich.md) and the unknown key its param reads (subtitle).
+  assert.match(run.stdout, /^ {2}needs attention {4}4\n {4}settings {9}2\n {4}shortcode {8}1\n {4}unknown-key {6}1$/m);
 
   const output = path.join(root, "_site");
   const built = await buildSite({ root, output, preview: false, quiet: true });
   assert.equal(built.ok, true, built.lines.join("\n"));
   const pages = pagesByTitle(output);
-  for (const title of ["换行符是 CRLF 的文章", "带字节顺序标记的文章", "开头有空行的文章", "TOML 写的前言", "JSON 写的前言", "JSON front matter", "没有前言的笔记", "untitled-note", "Typora 写的笔记"]) {
+  for (const title of ["换行符是 CRLF 的文章", "带字节顺序标记的文章", "开头有空行的文章", "TOML 写的前言", "JSON 写的前言", "JSON front matter", "没有前言的笔记", "untitled-note", "Typora 写的笔记", "技术笔记里常见的写法"]) {
     assert.ok(pages.has(title), `${title} built (${[...pages.keys()].join(", ")})`);
   }
   const note = pages.get("没有前言的笔记")!;
