@@ -99,11 +99,14 @@ export class FileWriteError extends Error {
 
 /** A text file that is not valid UTF-8, with where the first bad byte is. */
 export class EncodingError extends Error {
+  /** What is wrong, without the file name: for reports that name the file in their own way. */
+  readonly reason: string;
   constructor(readonly file: string, readonly offset: number, readonly looksGbk: boolean) {
-    super(
-      `${file}: not valid UTF-8 at byte ${offset}` +
-        (looksGbk ? " (it looks GBK-encoded: convert it with `iconv -f GBK -t UTF-8`)" : " (save it as UTF-8)"),
-    );
+    const reason =
+      `not valid UTF-8 at byte ${offset}` +
+      (looksGbk ? " (it looks GBK-encoded: convert it with `iconv -f GBK -t UTF-8`)" : " (save it as UTF-8)");
+    super(`${file}: ${reason}`);
+    this.reason = reason;
     this.name = "EncodingError";
   }
 }

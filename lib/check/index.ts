@@ -152,7 +152,7 @@ function readForLint(root: string, file: string, findings: CheckFinding[]): stri
     return readUtf8StrictSync(path.join(root, file)).text;
   } catch (error) {
     if (!(error instanceof EncodingError)) throw error;
-    if (!findings.some((f) => f.file === file && f.rule === "encoding")) findings.push({ file, severity: "error", rule: "encoding", message: error.message.slice(file.length + 2) });
+    if (!findings.some((f) => f.file === file && f.rule === "encoding")) findings.push({ file, severity: "error", rule: "encoding", message: error.reason });
     return undefined;
   }
 }

@@ -247,7 +247,7 @@ export async function loadEssays(root: string, settings: Settings, postsDir = "p
     const { file } = entry;
     const source = sources[i];
     if (source instanceof EncodingError) {
-      problems.push({ file, severity: "error", rule: "encoding", message: source.message.slice(file.length + 2) });
+      problems.push({ file, severity: "error", rule: "encoding", message: source.reason });
       return;
     }
     const { parsed, validated } = checkFrontMatter(file, source, site, checked);

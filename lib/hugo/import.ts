@@ -193,7 +193,7 @@ function importEssay(root: string, hugoDir: string, file: SourceFile, staticRefe
     text = (decoded.bom ? "\uFEFF" : "") + decoded.text;
   } catch (error) {
     if (!(error instanceof EncodingError)) throw error;
-    report.attention.push({ kind: "encoding", text: `${file.source}${error.message.slice(error.file.length)}; not imported` });
+    report.attention.push({ kind: "encoding", text: `${file.source}: ${error.reason}; not imported` });
     return;
   }
   if (staticReference) {
